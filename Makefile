@@ -1,0 +1,56 @@
+# Makefile - builds the engine natively (tests, sanitizers, the native bench)
+# and to WebAssembly (the SIMD128 and scalar modules committed under wasm/).
+#   make            the two WASM modules
+#   make test-c     native C tests under AddressSanitizer + UBSan
+#   make native     the native bench/CLI binary (gcc -O3 -march=native)
+CC      ?= gcc
+EMCC    ?= emcc
+SRC      = $(wildcard src/*.c src/kernels/*.c src/nn/*.c src/models/*.c src/data/*.c src/io/*.c)
+HDR      = $(wildcard src/*.h src/*/*.h)
+WARN     = -std=c11 -Wall -Wextra -Wshadow -Werror
+SAN      = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+BUILD    = build
+
+# Emscripten 3.1.6 from Debian needs Debian's acorn for its optimiser.
+export NODE_PATH := /usr/share/nodejs
+EMFLAGS  = -O3 $(WARN) -sSINGLE_FILE=1 -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 \
+           -sENVIRONMENT=web,worker,node -sEXPORTED_FUNCTIONS=_malloc,_free -sINITIAL_MEMORY=33554432 \
+           -sMAXIMUM_MEMORY=2147483648
+
+.PHONY: all wasm test-c native clean check-wasm
+all: wasm
+
+wasm: wasm/rnn-simd.js wasm/rnn-scalar.js
+
+wasm/rnn-simd.js: $(SRC) $(HDR) Makefile
+	$(EMCC) $(EMFLAGS) -msimd128 -sEXPORT_NAME=RnnWasmSimd $(SRC) -o $@
+
+wasm/rnn-scalar.js: $(SRC) $(HDR) Makefile
+	$(EMCC) $(EMFLAGS) -sEXPORT_NAME=RnnWasmScalar $(SRC) -o $@
+
+# Native tests link the engine's objects through its headers (no #include of .c).
+TESTS_C  = $(filter-out tests/c/test_gradcheck.c tests/c/l2e_dump.c,$(wildcard tests/c/test_*.c))
+$(BUILD)/san/%: tests/c/%.c $(SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN) -Isrc $(SRC) $< -o $@ -lm
+
+# The gradient check runs the kernels and nn/ in double precision.
+NN_SRC   = $(wildcard src/kernels/*.c src/nn/*.c)
+$(BUILD)/san/test_gradcheck: tests/c/test_gradcheck.c $(NN_SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $(NN_SRC) src/status.c $< -o $@ -lm
+
+$(BUILD)/san/l2e_dump: tests/c/l2e_dump.c $(SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN) -Isrc $(SRC) $< -o $@ -lm
+
+test-c: $(patsubst tests/c/%.c,$(BUILD)/san/%,$(TESTS_C)) $(BUILD)/san/test_gradcheck
+	@set -e; for t in $^; do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
+
+native: $(BUILD)/rnn-native
+$(BUILD)/rnn-native: scripts/native_bench.c $(SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O3 -march=native -Isrc $(SRC) $< -o $@ -lm
+
+clean:
+	rm -rf $(BUILD)

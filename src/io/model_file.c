@@ -1,0 +1,152 @@
+// model_file.c - save/load of the binary model file.
+#include "model_file.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { unsigned char *p; long at; } writer;
+typedef struct { const unsigned char *p; long at; } reader;
+
+static void put_u32(writer *w, uint32_t v) { for (int i = 0; i < 4; i++) w->p[w->at++] = (unsigned char)(v >> (8 * i)); }
+static void put_u64(writer *w, uint64_t v) { for (int i = 0; i < 8; i++) w->p[w->at++] = (unsigned char)(v >> (8 * i)); }
+static void put_f32(writer *w, float f) { uint32_t v; memcpy(&v, &f, 4); put_u32(w, v); }
+static uint32_t get_u32(reader *r) { uint32_t v = 0; for (int i = 0; i < 4; i++) v |= (uint32_t)r->p[r->at++] << (8 * i); return v; }
+static uint64_t get_u64(reader *r) { uint64_t v = 0; for (int i = 0; i < 8; i++) v |= (uint64_t)r->p[r->at++] << (8 * i); return v; }
+static float get_f32(reader *r) { uint32_t v = get_u32(r); float f; memcpy(&f, &v, 4); return f; }
+
+static long body_size(long V, long H, long B, long nparams) {
+    return V * 4 + nparams * 3 * 4 + B * 8 + B * H * 4;
+}
+
+long rnn_model_file_size(const rnn_charlm *m) {
+    return RNN_FILE_HEADER + body_size(m->V, m->H, m->B, m->nparams) + 4;
+}
+
+rnn_status rnn_model_save(const rnn_charlm *m, unsigned char *buf, long cap) {
+    const long size = rnn_model_file_size(m);
+    if (cap < size) return rnn_fail(RNN_E_ARG, "buffer of %ld bytes, model file needs %ld", cap, size);
+    writer w = {buf, 0};
+    memcpy(w.p, RNN_FILE_MAGIC, 4); w.at = 4;
+    put_u32(&w, RNN_FILE_VERSION);
+    put_u32(&w, 1);
+    const rnn_charlm_config *c = &m->cfg;
+    const uint32_t ints[9] = {(uint32_t)m->V, (uint32_t)m->H, (uint32_t)m->B, (uint32_t)m->T, (uint32_t)c->act,
+                              (uint32_t)c->optim.kind, (uint32_t)c->clip_mode, (uint32_t)c->vocab_cap, c->seed};
+    for (int i = 0; i < 9; i++) put_u32(&w, ints[i]);
+    put_u32(&w, (uint32_t)m->vocab.unk);
+    const float fl[6] = {c->optim.lr, c->optim.beta1, c->optim.beta2, c->optim.eps, c->clip, c->val_fraction};
+    for (int i = 0; i < 6; i++) put_f32(&w, fl[i]);
+    put_u64(&w, (uint64_t)m->step);
+    put_u32(&w, m->text_hash);
+    put_u64(&w, (uint64_t)m->nparams);
+    for (int i = 0; i < m->V; i++) put_u32(&w, m->vocab.cp[i]);
+    const float *blocks[3] = {m->params, m->opt_m, m->opt_v};
+    for (int k = 0; k < 3; k++)
+        for (long i = 0; i < m->nparams; i++) put_f32(&w, blocks[k][i]);
+    for (int s = 0; s < m->B; s++) put_u64(&w, (uint64_t)m->pos[s]);
+    for (long i = 0; i < (long)m->B * m->H; i++) put_f32(&w, m->h_carry[i]);
+    put_u32(&w, rnn_fnv1a(buf, w.at, 2166136261u));
+    return RNN_OK;
+}
+
+typedef struct {
+    uint32_t V, H, B, T, act, optim, clip_mode, cap, seed;
+    int32_t unk;
+    float lr, beta1, beta2, eps, clip, val_fraction;
+    uint64_t step, nparams;
+    uint32_t text_hash;
+} header;
+
+static rnn_status check_header(const header *h, rnn_charlm_config *c) {
+    if (h->V < 2 || h->V > RNN_VOCAB_MAX) return rnn_fail(RNN_E_SIZE, "vocabulary size %u not in [2, %d]", h->V, RNN_VOCAB_MAX);
+    if (h->H < 1 || h->H > RNN_MAX_HIDDEN) return rnn_fail(RNN_E_SIZE, "hidden size %u not in [1, %d]", h->H, RNN_MAX_HIDDEN);
+    if (h->B < 1 || h->B > RNN_MAX_BATCH) return rnn_fail(RNN_E_SIZE, "batch %u not in [1, %d]", h->B, RNN_MAX_BATCH);
+    if (h->T < 1 || h->T > RNN_MAX_SEQ) return rnn_fail(RNN_E_SIZE, "sequence length %u not in [1, %d]", h->T, RNN_MAX_SEQ);
+    const uint64_t n = (uint64_t)h->V * h->H * 2 + (uint64_t)h->H * h->H + h->H + h->V;
+    if (h->nparams != n) return rnn_fail(RNN_E_SIZE, "parameter count %llu does not match V=%u, H=%u", (unsigned long long)h->nparams, h->V, h->H);
+    if (h->step > 0x7fffffffull) return rnn_fail(RNN_E_SIZE, "step count %llu is absurd", (unsigned long long)h->step);
+    if (h->act > RNN_ACT_LINEAR || h->optim > OPT_ADAM || h->clip_mode > CLIP_VALUE)
+        return rnn_fail(RNN_E_SIZE, "activation/optimiser/clip field out of range (%u/%u/%u)", h->act, h->optim, h->clip_mode);
+    memset(c, 0, sizeof *c);
+    c->hidden = (int)h->H; c->seq = (int)h->T; c->batch = (int)h->B;
+    c->act = (rnn_act)h->act;
+    c->optim.kind = (rnn_optim_kind)h->optim;
+    c->optim.lr = h->lr; c->optim.beta1 = h->beta1; c->optim.beta2 = h->beta2; c->optim.eps = h->eps;
+    c->clip_mode = (rnn_clip_mode)h->clip_mode; c->clip = h->clip;
+    c->val_fraction = h->val_fraction;
+    c->vocab_cap = (int)h->cap;
+    c->seed = h->seed;
+    rnn_status st = rnn_charlm_check_config(c);
+    if (st) return rnn_fail(RNN_E_SIZE, "configuration field out of range (%s)", rnn_last_error());
+    return RNN_OK;
+}
+
+static void read_header(reader *r, header *h) {
+    r->at = 12;
+    uint32_t *ints[9] = {&h->V, &h->H, &h->B, &h->T, &h->act, &h->optim, &h->clip_mode, &h->cap, &h->seed};
+    for (int i = 0; i < 9; i++) *ints[i] = get_u32(r);
+    h->unk = (int32_t)get_u32(r);
+    float *fl[6] = {&h->lr, &h->beta1, &h->beta2, &h->eps, &h->clip, &h->val_fraction};
+    for (int i = 0; i < 6; i++) *fl[i] = get_f32(r);
+    h->step = get_u64(r);
+    h->text_hash = get_u32(r);
+    h->nparams = get_u64(r);
+}
+
+static rnn_status read_body(rnn_charlm *m, reader *r) {
+    float *blocks[3] = {m->params, m->opt_m, m->opt_v};
+    for (int k = 0; k < 3; k++)
+        for (long i = 0; i < m->nparams; i++) {
+            blocks[k][i] = get_f32(r);
+            if (!isfinite(blocks[k][i])) return rnn_fail(RNN_E_NONFINITE, "model file holds a non-finite value (block %d, index %ld)", k, i);
+        }
+    for (int s = 0; s < m->B; s++) {
+        const uint64_t p = get_u64(r);
+        if (p > 0x7fffffffull) return rnn_fail(RNN_E_SIZE, "stream cursor %d is absurd", s);
+        m->pos[s] = (long)p;
+    }
+    for (long i = 0; i < (long)m->B * m->H; i++) m->h_carry[i] = get_f32(r);
+    return RNN_OK;
+}
+
+rnn_status rnn_model_load(rnn_charlm **out, const unsigned char *buf, long len) {
+    *out = NULL;
+    if (!buf || len <= 0) return rnn_fail(RNN_E_TRUNCATED, "the model file is empty");
+    if (memcmp(buf, RNN_FILE_MAGIC, (size_t)(len < 4 ? len : 4)) != 0)
+        return rnn_fail(RNN_E_MAGIC, "the file does not start with \"RNNM\"");
+    if (len < 8) return rnn_fail(RNN_E_TRUNCATED, "%ld bytes, shorter than the header", len);
+    reader r = {buf, 4};
+    const uint32_t version = get_u32(&r);
+    if (version != RNN_FILE_VERSION) return rnn_fail(RNN_E_VERSION, "file version %u, this engine reads version %u", version, RNN_FILE_VERSION);
+    if (len < RNN_FILE_HEADER + 4) return rnn_fail(RNN_E_TRUNCATED, "%ld bytes, shorter than the %d-byte header", len, RNN_FILE_HEADER);
+    const uint32_t kind = get_u32(&r);
+    if (kind != 1) return rnn_fail(RNN_E_SIZE, "model kind %u unknown (1 = char LM)", kind);
+    header h;
+    read_header(&r, &h);
+    rnn_charlm_config cfg;
+    rnn_status st = check_header(&h, &cfg);
+    if (st) return st;
+    const long expect = RNN_FILE_HEADER + body_size(h.V, h.H, h.B, (long)h.nparams) + 4;
+    if (len < expect) return rnn_fail(RNN_E_TRUNCATED, "%ld bytes, the header announces %ld", len, expect);
+    if (len > expect) return rnn_fail(RNN_E_SIZE, "%ld bytes, the header announces %ld (trailing data)", len, expect);
+    r.at = len - 4;
+    const uint32_t sum = get_u32(&r);
+    if (sum != rnn_fnv1a(buf, len - 4, 2166136261u)) return rnn_fail(RNN_E_CHECKSUM, "the file is corrupted (stored %08X)", sum);
+    uint32_t *cps = malloc(sizeof(uint32_t) * h.V);
+    if (!cps) return rnn_fail(RNN_E_NOMEM, "vocabulary");
+    r.at = RNN_FILE_HEADER;
+    for (uint32_t i = 0; i < h.V; i++) cps[i] = get_u32(&r);
+    rnn_vocab v;
+    st = vocab_from_list(&v, cps, (int)h.V, h.unk);
+    free(cps);
+    if (st) return st;
+    rnn_charlm *m;
+    st = rnn_charlm_alloc(&m, &cfg, &v);
+    if (st) { vocab_free(&v); return st; }
+    st = read_body(m, &r);
+    if (st) { rnn_charlm_free(m); return st; }
+    m->step = (long)h.step;
+    m->text_hash = h.text_hash;
+    *out = m;
+    return RNN_OK;
+}
