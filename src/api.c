@@ -1,17 +1,11 @@
-// api.c - the exported C ABI: the only file that knows about Emscripten.
+// api.c - the exported C ABI of the char LM and kernels (api.h marks exports).
 // Every function takes plain ints, floats, doubles and pointers into the
 // module's memory; failures return a non-zero status (or NULL) and
 // rnn_error() gives the reason. js/engine.js declares each of these once.
+#include "api.h"
 #include "rnn.h"
 #include <stdlib.h>
 #include <string.h>
-
-#ifdef __EMSCRIPTEN__
-#include <emscripten/emscripten.h>
-#define API EMSCRIPTEN_KEEPALIVE
-#else
-#define API
-#endif
 
 #define RNN_ABI_VERSION 1
 
