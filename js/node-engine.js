@@ -10,11 +10,13 @@ const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 
 
 function simdSupported() { return WebAssembly.validate(SIMD_PROBE); }
 
+const cache = new Map(); // one instance per module kind and process
+
 async function loadEngine(kind = 'auto') {
   const k = kind === 'auto' ? (simdSupported() ? 'simd' : 'scalar') : kind;
   if (k !== 'simd' && k !== 'scalar') throw new Error(`unknown module kind '${kind}' (simd, scalar, auto)`);
-  const factory = require(path.join(__dirname, '..', 'wasm', `rnn-${k}.js`));
-  return RnnEngine.create(factory);
+  if (!cache.has(k)) cache.set(k, RnnEngine.create(require(path.join(__dirname, '..', 'wasm', `rnn-${k}.js`))));
+  return cache.get(k);
 }
 
 module.exports = { loadEngine, simdSupported, SIMD_PROBE, RnnEngine };

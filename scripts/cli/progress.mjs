@@ -1,0 +1,53 @@
+// progress.mjs - training progress: a live bar on a terminal, one JSON
+// object per line with --json, plain lines otherwise.
+const fmt = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const kfmt = (x) => (x >= 1000 ? `${(x / 1000).toFixed(1)}k` : x.toFixed(0));
+const num = (x) => (Number.isFinite(x) ? x : null);
+
+export class Progress {
+  constructor(io, { json, budget, info, engine, source }) {
+    this.io = io;
+    this.json = json;
+    this.budget = budget;
+    this.tty = !json && !!io.stdout.isTTY;
+    this.lastPrint = -Infinity;
+    this.header = { event: 'start', engine, source, vocab: info.V, hidden: info.H, batch: info.B, seq: info.T,
+      params: info.params, uniform_bits: info.uniformBits, unigram_bits: num(info.unigramBits), step: info.step };
+    if (json) this.line(this.header);
+    else io.stderr.write(`training: ${source}, V=${info.V} H=${info.H} B=${info.B} T=${info.T} (${info.params} parameters, ${engine} module); uniform ${fmt(info.uniformBits)} bits, unigram ${fmt(info.unigramBits)} bits/char\n`);
+  }
+  line(obj) { this.io.stdout.write(JSON.stringify(obj) + '\n'); }
+  fraction(s) {
+    if (this.budget.steps !== undefined) return s.done / this.budget.steps;
+    return s.seconds / this.budget.seconds;
+  }
+  update(s) {
+    const now = s.seconds;
+    if (this.json) {
+      if (now - this.lastPrint < 1) return;
+      this.lastPrint = now;
+      this.line({ event: 'progress', step: s.step, seconds: +now.toFixed(3), train_bpc: num(s.trainBpc), val_bpc: num(s.valBpc), chars_per_sec: Math.round(s.charsPerSec) });
+      return;
+    }
+    if (this.tty) {
+      if (now - this.lastPrint < 0.1) return;
+      this.lastPrint = now;
+      const f = Math.min(1, this.fraction(s)), w = 24, full = Math.round(f * w);
+      const bar = '#'.repeat(full) + '-'.repeat(w - full);
+      this.io.stderr.write(`\r[${bar}] ${(f * 100).toFixed(0).padStart(3)}% step ${s.step} · ${fmt(s.trainBpc)} bits/char (val ${fmt(s.valBpc)}) · ${kfmt(s.charsPerSec)} chars/s \x1b[K`);
+      return;
+    }
+    if (now - this.lastPrint < 5) return;
+    this.lastPrint = now;
+    this.io.stderr.write(`step ${s.step}  ${now.toFixed(1)} s  train ${fmt(s.trainBpc)} bpc  val ${fmt(s.valBpc)} bpc  ${kfmt(s.charsPerSec)} chars/s\n`);
+  }
+  finish(s, extra) {
+    if (this.json) {
+      this.line({ event: 'done', step: s.step, seconds: +s.seconds.toFixed(3), train_bpc: num(s.trainBpc), val_bpc: num(s.valBpc),
+        chars_per_sec: Math.round(s.charsPerSec), out: extra.out, interrupted: extra.interrupted, diverged_at: extra.diverged });
+      return;
+    }
+    if (this.tty) this.io.stderr.write('\n');
+    this.io.stderr.write(`done: step ${s.step}, ${s.seconds.toFixed(1)} s, train ${fmt(s.trainBpc)} bpc, val ${fmt(s.valBpc)} bpc, ${kfmt(s.charsPerSec)} chars/s${extra.out ? `, saved ${extra.out}` : ''}${extra.interrupted ? ' (interrupted)' : ''}\n`);
+  }
+}
