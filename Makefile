@@ -20,13 +20,24 @@ EMFLAGS  = -O3 $(WARN) -sSINGLE_FILE=1 -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -s
 .PHONY: all wasm test-c native clean check-wasm
 all: wasm
 
-wasm: wasm/rnn-simd.js wasm/rnn-scalar.js
+WASM_DIR ?= wasm
+wasm: $(WASM_DIR)/rnn-simd.js $(WASM_DIR)/rnn-scalar.js
 
-wasm/rnn-simd.js: $(SRC) $(HDR) Makefile
+$(WASM_DIR)/rnn-simd.js: $(SRC) $(HDR) Makefile
+	@mkdir -p $(dir $@)
 	$(EMCC) $(EMFLAGS) -msimd128 -sEXPORT_NAME=RnnWasmSimd $(SRC) -o $@
 
-wasm/rnn-scalar.js: $(SRC) $(HDR) Makefile
+$(WASM_DIR)/rnn-scalar.js: $(SRC) $(HDR) Makefile
+	@mkdir -p $(dir $@)
 	$(EMCC) $(EMFLAGS) -sEXPORT_NAME=RnnWasmScalar $(SRC) -o $@
+
+# The committed modules must be what the sources build: rebuild elsewhere, compare bytes.
+check-wasm:
+	@rm -rf $(BUILD)/wasm-check
+	@$(MAKE) -s WASM_DIR=$(BUILD)/wasm-check wasm
+	@for f in rnn-simd.js rnn-scalar.js; do \
+	  cmp -s wasm/$$f $(BUILD)/wasm-check/$$f || { echo "wasm/$$f does not match the sources: run 'make wasm' and commit it"; exit 1; }; \
+	done; echo "wasm/ matches the sources"
 
 # Native tests link the engine's objects through its headers (no #include of .c).
 TESTS_C  = $(filter-out tests/c/test_gradcheck.c tests/c/l2e_dump.c,$(wildcard tests/c/test_*.c))

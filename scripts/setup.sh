@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# setup.sh - installs what the project needs on Debian 12 and builds it.
+# Idempotent: installs only what is missing; safe to run again.
+#   Debian packages: emscripten (WASM toolchain), chromium (browser tests),
+#   gcc/make/python3 (native tests); npm packages from package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_pkgs=()
+command -v emcc >/dev/null 2>&1 || need_pkgs+=(emscripten)
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
+command -v gcc >/dev/null 2>&1 || need_pkgs+=(gcc)
+command -v make >/dev/null 2>&1 || need_pkgs+=(make)
+command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
+command -v node >/dev/null 2>&1 || need_pkgs+=(nodejs npm)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  echo "setup: installing ${need_pkgs[*]}" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then echo "setup: Node >= 20 is required (found $(node --version))" >&2; exit 1; fi
+
+# npm dependencies, exactly as locked; reinstalled only when the lock changed
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.setup-lock
+fi
+
+# builds: the WASM modules (deterministic: identical to the committed ones),
+# the native bench binary, and the site's generated worker sources
+make -s wasm native
+if [ -f scripts/build-web.mjs ]; then node scripts/build-web.mjs >/dev/null; fi
+echo "setup: ok" >&2

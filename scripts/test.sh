@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# test.sh - sets up, then runs every test: native C tests under ASan/UBSan,
+# the generated-program check, the WASM freshness check, Node tests against
+# both modules, CLI tests, browser tests in headless Chromium, and a tiny bench.
+# Ends with one line "stages: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || { echo "stages: 0 passed, 1 failed"; exit 1; }
+
+passed=0; failed=0; failures=()
+stage() {
+  local name="$1"; shift
+  echo "=== $name"
+  local t0=$SECONDS
+  if "$@"; then passed=$((passed + 1)); echo "=== $name: ok ($((SECONDS - t0)) s)"
+  else failed=$((failed + 1)); failures+=("$name"); echo "=== $name: FAILED ($((SECONDS - t0)) s)"; fi
+}
+
+stage "C unit tests (ASan+UBSan)" make -s test-c
+stage "learning-to-execute programs run by Python" bash -c 'make -s build/san/l2e_dump && python3 tests/l2e/check_programs.py build/san/l2e_dump'
+stage "wasm/ matches the sources" make -s check-wasm
+if [ -f scripts/build-web.mjs ]; then
+  stage "web/gen matches its inputs" node scripts/build-web.mjs --check
+fi
+stage "Node tests (both WASM modules, CLI)" node --test tests/node/
+if [ -d tests/browser ]; then
+  stage "browser tests (headless Chromium)" node --test --test-concurrency=1 tests/browser/
+fi
+stage "bench runs (tiny workload)" node scripts/rnn.mjs bench --hidden 16 --batch 2 --seq 8 --steps 2 --reps 1 --matmul 32
+
+[ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
+echo "stages: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
