@@ -2,7 +2,8 @@
 # setup.sh - installs what the project needs on Debian 12 and builds it.
 # Idempotent: installs only what is missing; safe to run again.
 #   Debian packages: emscripten (WASM toolchain), chromium (browser tests),
-#   gcc/make/python3 (native tests); npm packages from package-lock.json.
+#   gcc/make/python3 (native tests), python3-torch (PyTorch parity test and
+#   bench peer); npm packages from package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,8 @@ command -v gcc >/dev/null 2>&1 || need_pkgs+=(gcc)
 command -v make >/dev/null 2>&1 || need_pkgs+=(make)
 command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
 command -v node >/dev/null 2>&1 || need_pkgs+=(nodejs npm)
+# PyTorch (Debian's build, for /usr/bin/python3): the export parity test and the bench's peer
+/usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || need_pkgs+=(python3-torch)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "setup: installing ${need_pkgs[*]}" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
