@@ -66,10 +66,21 @@ static inline __attribute__((always_inline)) void row_block(float *C, const floa
     for (; j < N; j++) tile_r1(C + j, N, A, ars, acs, B + j, N, K, R, acc);
 }
 
+// K is split into blocks of GEMM_KC so that the A and B panels a block of
+// rows works on stay in cache while the tiles sweep across N (matters for
+// A^T.B with K = T*B = 2048: unblocked, every tile streams 2048 cache lines).
+#ifndef GEMM_KC
+#define GEMM_KC 128
+#endif
 static void gemm(float *C, const float *A, long ars, long acs, const float *B, int M, int K, int N, int acc) {
-    int i = 0;
-    for (; i + 4 <= M; i += 4) row_block(C + (long)i * N, A + i * ars, ars, acs, B, K, N, 4, acc);
-    for (; i < M; i++) row_block(C + (long)i * N, A + i * ars, ars, acs, B, K, N, 1, acc);
+    for (int k0 = 0; k0 < K || k0 == 0; k0 += GEMM_KC) {
+        const int kc = K - k0 < GEMM_KC ? K - k0 : GEMM_KC;
+        const float *Ak = A + (long)k0 * acs, *Bk = B + (long)k0 * N;
+        const int a = acc || k0 > 0;
+        int i = 0;
+        for (; i + 4 <= M; i += 4) row_block(C + (long)i * N, Ak + i * ars, ars, acs, Bk, kc, N, 4, a);
+        for (; i < M; i++) row_block(C + (long)i * N, Ak + i * ars, ars, acs, Bk, kc, N, 1, a);
+    }
 }
 
 void k_matmul(float *C, const float *A, const float *B, int M, int K, int N, int accumulate) {
