@@ -8,6 +8,6 @@
 #include "../status.h"
 typedef enum { RNN_CORPUS_ARITHMETIC = 0, RNN_CORPUS_ALPHABET = 1, RNN_CORPUS_COUNTING = 2 } rnn_corpus_kind;
 // Writes about `bytes` bytes of UTF-8 (whole lines, NUL-terminated) into out
-// (cap > bytes + 64); *len receives the length.
+// (cap >= bytes + 512); *len receives the length.
 rnn_status rnn_corpus_generate(rnn_corpus_kind kind, unsigned seed, long bytes, char *out, long cap, long *len);
 #endif

@@ -62,7 +62,7 @@ static int put_utf8(char *o, unsigned cp) {
 
 // Parses a string at c->at (on the opening quote). Output is never longer
 // than the input, so one allocation of the remaining length bounds it.
-static rnn_status parse_string(cursor *c, char **out) {
+static rnn_status parse_string(cursor *c, char **out, long *out_len) {
     c->at++;
     long end = c->at;
     while (end < c->len && c->s[end] != '"') end += (c->s[end] == '\\') ? 2 : 1;
@@ -101,6 +101,7 @@ static rnn_status parse_string(cursor *c, char **out) {
     c->at++;
     o[k] = 0;
     *out = o;
+    if (out_len) *out_len = k;
     return RNN_OK;
 }
 
@@ -159,7 +160,7 @@ static rnn_status parse_container(cursor *c, json *j, int depth, int is_obj) {
             skip_ws(c);
             if (c->at >= c->len || c->s[c->at] != '"') return err(c, "expected a key");
             j->n++; // count now so that json_free releases the key on failure
-            rnn_status st = parse_string(c, &j->keys[j->n - 1]);
+            rnn_status st = parse_string(c, &j->keys[j->n - 1], NULL);
             if (st) return st;
             skip_ws(c);
             if (c->at >= c->len || c->s[c->at] != ':') return err(c, "expected ':'");
@@ -180,7 +181,7 @@ static rnn_status parse_value(cursor *c, json *j, int depth) {
     if (c->at >= c->len) return err(c, "unexpected end of input");
     const char ch = c->s[c->at];
     if (ch == '{' || ch == '[') return parse_container(c, j, depth, ch == '{');
-    if (ch == '"') { j->type = JSON_STRING; return parse_string(c, &j->str); }
+    if (ch == '"') { j->type = JSON_STRING; return parse_string(c, &j->str, &j->len); }
     if (ch == '-' || (ch >= '0' && ch <= '9')) { j->type = JSON_NUMBER; return parse_number(c, &j->num); }
     static const char *const words[3] = {"true", "false", "null"};
     for (int w = 0; w < 3; w++) {
@@ -244,10 +245,10 @@ void jb_printf(json_buf *b, const char *fmt, ...) {
     jb_puts(b, tmp);
 }
 
-void jb_string(json_buf *b, const char *u) {
+void jb_string(json_buf *b, const char *u, long n) {
     jb_puts(b, "\"");
-    for (; *u; u++) {
-        const unsigned char ch = (unsigned char)*u;
+    for (long i = 0; i < n; i++) {
+        const unsigned char ch = (unsigned char)u[i];
         if (ch == '"') jb_puts(b, "\\\"");
         else if (ch == '\\') jb_puts(b, "\\\\");
         else if (ch < 0x20) jb_printf(b, "\\u%04x", ch);

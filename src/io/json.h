@@ -10,7 +10,8 @@ typedef enum { JSON_NULL, JSON_BOOL, JSON_NUMBER, JSON_STRING, JSON_ARRAY, JSON_
 typedef struct json {
     json_type type;
     double num;          // NUMBER, BOOL (0/1)
-    char *str;           // STRING (UTF-8, NUL-terminated)
+    char *str;           // STRING (UTF-8, NUL-terminated; may hold NUL bytes: see len)
+    long len;            // STRING length in bytes
     int n;               // ARRAY/OBJECT element count
     struct json *items;  // ARRAY/OBJECT elements
     char **keys;         // OBJECT keys, parallel to items
@@ -23,5 +24,5 @@ const json *json_get(const json *obj, const char *key); // NULL if absent or obj
 typedef struct { char *s; long len, cap; int failed; } json_buf;
 void jb_puts(json_buf *b, const char *s);
 void jb_printf(json_buf *b, const char *fmt, ...);
-void jb_string(json_buf *b, const char *utf8);   // quoted and escaped
+void jb_string(json_buf *b, const char *utf8, long n);   // n bytes, quoted and escaped (NUL -> \u0000)
 #endif

@@ -1,6 +1,7 @@
 // model_file.c - save/load of the binary model file.
 #include "model_file.h"
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,7 +78,11 @@ static rnn_status check_header(const header *h, rnn_charlm_config *c) {
     c->vocab_cap = (int)h->cap;
     c->seed = h->seed;
     rnn_status st = rnn_charlm_check_config(c);
-    if (st) return rnn_fail(RNN_E_SIZE, "configuration field out of range (%s)", rnn_last_error());
+    if (st) {
+        char why[200]; // the reason buffer is about to be rewritten: copy it first
+        snprintf(why, sizeof why, "%s", rnn_last_error());
+        return rnn_fail(RNN_E_SIZE, "configuration field out of range (%s)", why);
+    }
     return RNN_OK;
 }
 
@@ -105,7 +110,10 @@ static rnn_status read_body(rnn_charlm *m, reader *r) {
         if (p > 0x7fffffffull) return rnn_fail(RNN_E_SIZE, "stream cursor %d is absurd", s);
         m->pos[s] = (long)p;
     }
-    for (long i = 0; i < (long)m->B * m->H; i++) m->h_carry[i] = get_f32(r);
+    for (long i = 0; i < (long)m->B * m->H; i++) {
+        m->h_carry[i] = get_f32(r);
+        if (!isfinite(m->h_carry[i])) return rnn_fail(RNN_E_NONFINITE, "model file holds a non-finite carried hidden state (index %ld)", i);
+    }
     return RNN_OK;
 }
 

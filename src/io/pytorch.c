@@ -3,6 +3,7 @@
 #include "json.h"
 #include "../data/utf8.h"
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,10 +37,10 @@ rnn_status rnn_export_pytorch(const rnn_charlm *m, char **out, long *len) {
     json_buf b = {0};
     jb_puts(&b, "{\"format\":\"pytorch-rnn\",\"vocab\":[");
     for (int v = 0; v < V; v++) {
-        char ch[5] = {0};
-        utf8_encode(m->vocab.cp[v], ch);
+        char ch[4];
+        const int n = utf8_encode(m->vocab.cp[v], ch);
         if (v) jb_puts(&b, ",");
-        jb_string(&b, ch);
+        jb_string(&b, ch, n);
     }
     jb_puts(&b, "],\"unk_index\":");
     if (m->vocab.unk >= 0) jb_printf(&b, "%d", m->vocab.unk); else jb_puts(&b, "null");
@@ -94,15 +95,15 @@ static rnn_status read_vocab(const json *root, rnn_vocab *v) {
     if (a->n < 2 || a->n > RNN_VOCAB_MAX) return rnn_fail(RNN_E_SIZE, "vocabulary of %d entries not in [2, %d]", a->n, RNN_VOCAB_MAX);
     const json *u = json_get(root, "unk_index");
     int unk = -1;
-    if (u && u->type == JSON_NUMBER) unk = (int)u->num;
-    else if (u && u->type != JSON_NULL) return rnn_fail(RNN_E_JSON, "\"unk_index\" must be an integer or null");
+    if (u && u->type == JSON_NUMBER && u->num == floor(u->num) && u->num >= -1 && u->num < RNN_VOCAB_MAX) unk = (int)u->num;
+    else if (u && u->type != JSON_NULL) return rnn_fail(RNN_E_JSON, "\"unk_index\" must be an integer index or null");
     uint32_t *cps = malloc(sizeof(uint32_t) * (size_t)a->n);
     if (!cps) return rnn_fail(RNN_E_NOMEM, "vocabulary");
     for (int i = 0; i < a->n; i++) {
         const json *e = &a->items[i];
         uint32_t cp[8];
         long n = 0;
-        const long bl = e->type == JSON_STRING ? (long)strlen(e->str) : 0;
+        const long bl = e->type == JSON_STRING ? e->len : 0;
         if (e->type != JSON_STRING || bl < 1 || bl > 4 || utf8_decode(e->str, bl, cp, &n) || n != 1) {
             free(cps);
             return rnn_fail(RNN_E_JSON, "vocab entry %d must be a string of one character", i);
@@ -111,7 +112,10 @@ static rnn_status read_vocab(const json *root, rnn_vocab *v) {
     }
     rnn_status st = vocab_from_list(v, cps, a->n, unk);
     free(cps);
-    return st ? rnn_fail(RNN_E_JSON, "bad vocabulary (%s)", rnn_last_error()) : RNN_OK;
+    if (!st) return RNN_OK;
+    char why[200]; // the reason buffer is about to be rewritten: copy it first
+    snprintf(why, sizeof why, "%s", rnn_last_error());
+    return rnn_fail(RNN_E_JSON, "bad vocabulary (%s)", why);
 }
 
 static rnn_status read_header(const json *root, rnn_charlm_config *cfg) {
