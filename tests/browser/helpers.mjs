@@ -1,0 +1,108 @@
+// helpers.mjs - shared pieces of the browser tests: headless Chromium through
+// playwright-core, the page opened from disk (file://) or over http, and a
+// record of every console error, page error and failed request.
+import { chromium } from 'playwright-core';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const INDEX = join(ROOT, 'web', 'index.html');
+export const FILE_URL = pathToFileURL(INDEX).href;
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+export async function startServer() {
+  return serve(0, { fallback: false, quiet: true });
+}
+
+// A fresh context and page; `problems` collects console errors, uncaught
+// errors, failed requests and requests that left the machine.
+// `route(route)` answers every https request instead of the network.
+export async function openPage(browser, url, { locale = 'en-US', hash = '', acceptDownloads = true, route = null } = {}) {
+  const context = await browser.newContext({ locale, acceptDownloads, viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  if (route) await page.route((u) => u.protocol === 'https:', route); // before goto
+  const problems = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure() && r.failure().errorText}`));
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') problems.push(`worker console.error: ${m.text()}`); }));
+  await page.goto(url + hash);
+  return { context, page, problems, requests };
+}
+
+// Waits until the worker has started and the first model exists.
+export async function waitReady(page, timeout = 20000) {
+  await page.waitForFunction(() => {
+    const s = document.getElementById('engine-status');
+    return s && s.getAttribute('data-kind') && !document.getElementById('btn-reset').disabled;
+  }, null, { timeout });
+}
+
+export const num = (s) => Number(String(s).replace(/\u2009|\s/g, '').replace(/,/g, ''));
+
+// The current loss value of the status named "Loss" (en page).
+export async function lossValue(page) {
+  const t = await page.getByRole('status', { name: 'Loss' }).textContent();
+  return num(t);
+}
+
+export async function stepCount(page) {
+  return num(await page.locator('#step-value').textContent());
+}
+
+// Small, fast settings for tests, written into the URL hash.
+export function hashFor(over = {}) {
+  const s = { lang: 'en', corpus: 'en-prose', hidden: 32, seq: 16, batch: 8, lr: 0.01, optim: 'adam', clip: 5,
+    act: 'tanh', seed: 1, temp: 0.8, len: 120, prime: '', greedy: 0, present: 0, ...over };
+  return '#' + Object.entries(s).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+}
+
+// The full-precision bits/char of the last progress report (data-value of "Loss").
+export async function lossExact(page) {
+  return Number(await page.getByRole('status', { name: 'Loss' }).getAttribute('data-value'));
+}
+
+export async function waitStepAbove(page, n, timeout = 20000) {
+  await page.waitForFunction((n) => {
+    const v = Number(document.getElementById('step-value').textContent.replace(/[^\d]/g, ''));
+    return v > n;
+  }, n, { timeout });
+}
+
+// Clicks "Step" once and waits for its progress report.
+export async function stepOnce(page) {
+  const before = await stepCount(page);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await waitStepAbove(page, before);
+  await page.waitForFunction(() => !document.getElementById('btn-step').disabled);
+}
+
+export async function messageText(page) {
+  const el = page.locator('#message');
+  if (await el.isHidden()) return '';
+  return (await el.textContent()) || '';
+}
+
+export async function waitMessage(page, re, timeout = 10000) {
+  await page.waitForFunction((src) => {
+    const el = document.getElementById('message');
+    return !el.hidden && new RegExp(src).test(el.textContent);
+  }, re.source, { timeout });
+  return messageText(page);
+}
+
+// Requests that are neither the page's own files nor blob: URLs.
+export function externalRequests(requests) {
+  return requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:') &&
+    !u.startsWith('http://127.0.0.1:'));
+}

@@ -1,0 +1,427 @@
+// app.js - the page controller: wires the settings form, the corpus panel,
+// the worker, the chart and the samples together. It does no math and never
+// touches the engine: everything numeric comes from the worker's messages.
+/* global RnnI18n, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel */
+'use strict';
+(function () {
+  var $ = function (id) { return document.getElementById(id); };
+  var t = RnnI18n.t;
+  var num = RnnI18n.number;
+  var say = RnnTexts.say;
+  var message = RnnTexts.message;
+
+  var FIELDS = { hidden: 'set-hidden', seq: 'set-seq', batch: 'set-batch', lr: 'set-lr', optim: 'set-optim',
+    clip: 'set-clip', act: 'set-act', seed: 'set-seed' };
+  var SAMPLE_FIELDS = { temp: 'set-temp', len: 'set-len', prime: 'set-prime', greedy: 'set-greedy' };
+
+  var app = {
+    state: null,          // RnnState object (what the hash holds)
+    client: null,         // RnnWorkerClient
+    info: null,           // the model's info from the worker
+    applied: null,        // {text, config (JSON)} the current model was built from
+    corpus: null,         // RnnCorpusPanel: owns the training text
+    running: false,
+    busy: false,
+    booted: false,       // the first model was attempted (buttons wait for it)
+    recent: { steps: 0, clipped: 0 },
+    last: { progress: null, val: null }, // the last reports, for re-rendering
+    chart: null,
+    samples: null,
+  };
+
+  // The engine keeps lr and clip as float32: 0.005 comes back as 0.004999999888.
+  function short(x) { return typeof x === 'number' && isFinite(x) ? Number(x.toPrecision(6)) : x; }
+
+  // ---- state <-> URL hash <-> form ----
+  function writeHash() {
+    var h = RnnState.serialize(app.state);
+    if (location.hash !== h) history.replaceState(null, '', h);
+  }
+
+  function fillForm() {
+    Object.keys(FIELDS).forEach(function (k) { $(FIELDS[k]).value = String(app.state[k]); });
+    $('set-temp').value = String(app.state.temp);
+    $('set-len').value = String(app.state.len);
+    $('set-prime').value = app.state.prime;
+    $('set-greedy').checked = app.state.greedy;
+    $('temp-value').textContent = num(app.state.temp, 2);
+  }
+
+  function readField(key, el) {
+    var raw = el.type === 'checkbox' ? (el.checked ? '1' : '0') : el.value;
+    var r = RnnState.check(key, raw);
+    el.setAttribute('aria-invalid', r.ok ? 'false' : 'true');
+    if (r.ok) app.state[key] = r.value;
+    return r.ok;
+  }
+
+  function currentSetup() {
+    return { text: app.corpus.text, config: RnnState.engineConfig(app.state) };
+  }
+
+  // The model exists but the text or the settings changed since it was built.
+  function pending() {
+    if (app.applied === null) return false;
+    return app.corpus.text !== app.applied.text ||
+      JSON.stringify(RnnState.engineConfig(app.state)) !== app.applied.config;
+  }
+
+  function markApplied(s) { app.applied = { text: s.text, config: JSON.stringify(s.config) }; }
+
+  // ---- view updates ----
+  function updateButtons() {
+    var ready = !!app.client && !app.busy && app.booted;
+    var canTrain = ready && (!app.info || app.info.canTrain || pending());
+    $('btn-train').disabled = !canTrain || app.running;
+    $('btn-pause').disabled = !ready || !app.running;
+    $('btn-step').disabled = !ready || app.running || !app.info || !app.info.canTrain;
+    $('btn-reset').disabled = !ready;
+    $('btn-save').disabled = !ready || !app.info;
+    $('btn-export').disabled = !ready || !app.info;
+    $('btn-sample').disabled = !ready || !app.info;
+    $('model-file').disabled = !ready;
+    $('btn-load-label').classList.toggle('disabled', !ready);
+    say($('settings-note'), pending() ? 'settingsPending' : 'settingsNote');
+    $('settings-note').classList.toggle('pending', pending());
+    if (!app.info) say($('run-state'), 'stateNoModel');
+    else if (app.running) say($('run-state'), 'stateRunning');
+    else if (!app.info.canTrain) say($('run-state'), 'stateSamplingOnly');
+    else if (app.info.step === 0) say($('run-state'), 'stateReady', { stepNum: 0 });
+    else say($('run-state'), 'statePaused', { stepNum: app.info.step });
+  }
+
+  function chartLabels() {
+    return { step: t('chartStep'), y: t('chartY'), train: t('chartTrain'), val: t('chartVal'),
+      uniform: t('chartUniform'), unigram: t('chartUnigram') };
+  }
+
+  // The numbers of the Progress panel, from the last info/progress/val
+  // (re-run on a language switch: 0.561 becomes 0,561).
+  function renderStats() {
+    var info = app.info, p = app.last.progress, v = app.last.val;
+    var dash = function (id) { $(id).textContent = '–'; };
+    if (!info) return;
+    $('vocab-value').textContent = num(info.V, 0);
+    $('ref-value').textContent = num(info.uniformBits, 2) + ' · ' + num(info.unigramBits, 2);
+    $('step-value').textContent = num(info.step, 0);
+    $('val-value').textContent = v ? num(v.bpc, 3) : '–';
+    if (!p) {
+      say($('clip-value'), null); // forget the last model's clipping text
+      ['loss-status', 'speed-value', 'grad-value', 'clip-value'].forEach(dash);
+      $('loss-status').removeAttribute('data-value');
+      return;
+    }
+    $('loss-status').textContent = num(p.bpc, 3);
+    $('loss-status').setAttribute('data-value', String(p.bpc)); // full precision, for exact comparisons
+    $('speed-value').textContent = num(Math.round(p.charsPerSec), 0);
+    $('grad-value').textContent = num(p.gradNorm, 3);
+  }
+
+  function showInfo(info) {
+    app.info = info;
+    app.recent = { steps: 0, clipped: 0 };
+    app.last = { progress: null, val: null };
+    renderStats();
+    app.chart.reset({ uniform: info.uniformBits, unigram: info.unigramBits });
+    app.corpus.updateStats();
+  }
+
+  function onProgress(p) {
+    if (!app.info) return;
+    app.info.step = p.step;
+    app.last.progress = p;
+    renderStats();
+    // clipping rate over roughly the last thousand steps
+    var r = app.recent;
+    if (r.steps > 1000) { r.clipped *= 0.5; r.steps *= 0.5; }
+    r.steps += p.steps; r.clipped += p.clipped;
+    if (app.info.config && !(app.info.config.clip > 0)) say($('clip-value'), 'clipOff');
+    else say($('clip-value'), 'clipValue', { pctNum: r.steps ? Math.round(100 * r.clipped / r.steps) : 0 });
+    app.chart.push(p.step, p.bpc, null);
+  }
+
+  function onVal(v) {
+    app.last.val = v;
+    renderStats();
+    app.chart.push(v.step, null, v.bpc);
+  }
+
+  function onDiverged(d) {
+    app.running = false;
+    app.info.step = d.restoredStep;
+    renderStats();
+    app.chart.truncate(d.restoredStep);
+    var params = { stepNum: d.step, restoredNum: d.restoredStep, lr: String(short(d.lr)), clip: String(short(d.clip)) };
+    message(d.clip > 0 ? 'divergedClip' : 'diverged', params);
+    updateButtons();
+  }
+
+  // Any request that failed without its own message (the worker's reason).
+  function failed(e) {
+    app.running = false;
+    message('errSetup', { reason: e && e.message ? e.message : String(e) });
+    updateButtons();
+  }
+
+  // ---- worker requests ----
+  function call(type, payload, transfer) {
+    return app.client.request(type, payload, transfer);
+  }
+
+  function withBusy(promise) {
+    app.busy = true;
+    updateButtons();
+    return promise.then(function (r) { app.busy = false; updateButtons(); return r; },
+      function (e) { app.busy = false; updateButtons(); throw e; });
+  }
+
+  function pushSettings(resample) {
+    return call('settings', { resample: !!resample && !!app.info, settings: {
+      temperature: app.state.temp, length: app.state.len, prime: app.state.prime, greedy: app.state.greedy,
+    } });
+  }
+
+  // Builds a new model from the text and the form; resolves true on success.
+  function setup() {
+    var s = currentSetup();
+    if (s.text.length === 0) { message('errEmpty'); return Promise.resolve(false); }
+    app.running = false;
+    // stop first: if the new model cannot be built, the old one stays paused
+    return withBusy(call('pause').then(function () { return call('setup', s); }).then(function (r) {
+      markApplied(s);
+      showInfo(r.info);
+      return call('sample').then(function (smp) { app.samples.show(smp); return true; });
+    }, function (e) {
+      message('errSetup', { reason: e.message });
+      return false;
+    }));
+  }
+
+  function train() {
+    var start = function () {
+      return call('train').then(function () { app.running = true; updateButtons(); });
+    };
+    message(null);
+    if (!app.info || (pending() && app.info.step === 0) || !app.info.canTrain) {
+      return setup().then(function (ok) { if (ok) return start(); });
+    }
+    return start();
+  }
+
+  function pause() {
+    return call('pause').then(function (r) {
+      app.running = false;
+      if (app.info) app.info.step = r.step;
+      updateButtons();
+    });
+  }
+
+  function step() {
+    message(null);
+    return withBusy(call('step', { n: 1 })).then(function (r) {
+      if (!r.diverged) { app.info.step = r.step; updateButtons(); }
+    }, function (e) { message('errSetup', { reason: e.message }); });
+  }
+
+  function download(name, blob) {
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  function save() {
+    return call('save').then(function (r) {
+      download('rnn-charlm-h' + app.info.H + '-step' + r.step + '.rnn', new Blob([r.bytes], { type: 'application/octet-stream' }));
+      message('savedModel', { stepNum: r.step }, 'info');
+    }, function (e) { message('errSetup', { reason: e.message }); });
+  }
+
+  function exportPytorch() {
+    return call('exportPytorch').then(function (r) {
+      download('rnn-charlm-h' + app.info.H + '-step' + r.step + '.pytorch.json', new Blob([r.json], { type: 'application/json' }));
+      message('exported', { stepNum: r.step }, 'info');
+    }, function (e) { message('errSetup', { reason: e.message }); });
+  }
+
+  function adoptLoaded(info, withText) {
+    var c = info.config || {};
+    var map = { hidden: c.hidden, seq: c.seq, batch: c.batch, lr: short(c.lr), optim: c.optim, clip: short(c.clip),
+      act: c.activation, seed: c.seed };
+    Object.keys(map).forEach(function (k) {
+      var r = RnnState.check(k, map[k]);
+      if (r.ok) app.state[k] = r.value;
+    });
+    fillForm();
+    writeHash();
+    if (withText) markApplied(currentSetup()); else app.applied = null;
+    showInfo(info);
+    message(withText ? 'modelLoaded' : 'modelLoadedNoText',
+      { stepNum: info.step, H: info.H, V: info.V }, 'info');
+    return call('sample').then(function (smp) { app.samples.show(smp); });
+  }
+
+  function loadModel(file) {
+    app.running = false;
+    var text = app.corpus.text;
+    return withBusy(call('pause').then(function () { return RnnCorpusInput.readModelFile(file); }).then(function (bytes) {
+      if (bytes[0] === 0x7B) { // '{': PyTorch JSON
+        var json = new TextDecoder().decode(bytes);
+        return call('importPytorch', { json: json }).then(function (r) { return adoptLoaded(r.info, false); });
+      }
+      var copy = bytes.slice();
+      return call('load', { bytes: bytes.buffer, text: text }, [bytes.buffer]).then(function (r) {
+        return adoptLoaded(r.info, true);
+      }, function () {
+        // maybe the file is fine but belongs to another text: load it to sample only
+        return call('load', { bytes: copy.buffer }, [copy.buffer]).then(function (r) { return adoptLoaded(r.info, false); });
+      });
+    })).catch(function (e) {
+      RnnTexts.userError(e, 'errModelFile');
+    });
+  }
+
+  // ---- language ----
+  function setLanguage(lang) {
+    RnnI18n.lang = lang;
+    app.state.lang = lang;
+    RnnI18n.apply(document);
+    RnnTexts.relabel();
+    renderStats();
+    app.chart.setLabels(chartLabels());
+    app.chart.redraw();
+    app.samples.relabel();
+    fillForm();
+    writeHash();
+    app.corpus.updateStats();
+  }
+
+  // Presentation view (for a projector): only the run, progress and samples.
+  function setPresent(on) {
+    app.state.present = on;
+    document.body.classList.toggle('present', on);
+    $('present-toggle').setAttribute('aria-pressed', on ? 'true' : 'false');
+    writeHash();
+  }
+
+  // ---- wiring ----
+  function wire() {
+    $('lang-toggle').addEventListener('click', function () { setLanguage(RnnI18n.lang === 'pt' ? 'en' : 'pt'); });
+    $('present-toggle').addEventListener('click', function () { setPresent(!app.state.present); });
+    var act = function (fn) { return function () { fn().catch(failed); }; };
+    $('btn-train').addEventListener('click', act(train));
+    $('btn-pause').addEventListener('click', act(pause));
+    $('btn-step').addEventListener('click', act(step));
+    $('btn-reset').addEventListener('click', act(function () { message(null); return setup(); }));
+    $('btn-save').addEventListener('click', act(save));
+    $('btn-export').addEventListener('click', act(exportPytorch));
+    $('btn-sample').addEventListener('click', act(function () {
+      return call('sample').then(function (s) { app.samples.show(s); });
+    }));
+    $('model-file').addEventListener('change', function (e) {
+      var f = e.target.files && e.target.files[0];
+      e.target.value = '';
+      if (f) loadModel(f);
+    });
+    Object.keys(FIELDS).forEach(function (k) {
+      $(FIELDS[k]).addEventListener('input', function (e) {
+        if (readField(k, e.target)) writeHash();
+        updateButtons();
+      });
+    });
+    var resampleFrame = 0;
+    Object.keys(SAMPLE_FIELDS).forEach(function (k) {
+      $(SAMPLE_FIELDS[k]).addEventListener('input', function (e) {
+        if (!readField(k, e.target)) return;
+        $('temp-value').textContent = num(app.state.temp, 2);
+        writeHash();
+        if (resampleFrame) return;
+        resampleFrame = requestAnimationFrame(function () { resampleFrame = 0; pushSettings(true).catch(failed); });
+      });
+    });
+    window.addEventListener('hashchange', function () {
+      if (location.hash === RnnState.serialize(app.state)) return;
+      var parsed = RnnState.parse(location.hash);
+      app.state = parsed.state;
+      if (app.state.corpus !== 'custom') app.corpus.choose(app.state.corpus).catch(failed);
+      reportHashProblems(parsed);
+      setLanguage(RnnI18n.pick(app.state.lang, navigator.languages));
+      setPresent(app.state.present);
+      updateButtons();
+    });
+  }
+
+  function reportHashProblems(parsed) {
+    var bad = parsed.invalid.concat(parsed.unknown);
+    if (bad.length) message('hashIgnored', { list: bad.join(', ') }, 'warn');
+  }
+
+  function startEngine() {
+    return RnnWorkerClient.start().then(function (r) {
+      app.client = r.client;
+      r.client.on('progress', onProgress).on('val', onVal).on('diverged', onDiverged)
+        .on('sample', function (s) { app.samples.show(s); })
+        .on('crash', function (c) {
+          app.running = false; app.client = null;
+          message('workerCrashed', { reason: c.reason });
+          updateButtons();
+        });
+      var status = $('engine-status');
+      if (r.kind === 'simd') say(status, 'engineSimd', { diff: r.selfCheck.maxDiff.toExponential(1) });
+      else if (r.fallbackReason === 'nosimd') say(status, 'engineScalarNoSimd');
+      else if (r.fallbackReason === 'selfcheck') say(status, 'engineScalarSelfCheck');
+      else if (r.fallbackReason === 'failed') say(status, 'engineScalarFailed');
+      else say(status, 'engineScalar');
+      status.setAttribute('data-kind', r.kind);
+      if (!r.programs) { // a build without the learning-to-execute generator
+        var opt = document.querySelector('#corpus-select option[value="programs"]');
+        if (opt) opt.remove();
+        if (app.state.corpus === 'programs') app.state.corpus = 'pt-prose';
+      }
+      // a built-in text that the engine generates could only be made now
+      var first = app.corpus.text === '' && app.state.corpus !== 'custom'
+        ? app.corpus.choose(app.state.corpus) : Promise.resolve();
+      return pushSettings(false).then(function () { return first; }).then(setup)
+        .catch(failed).then(function () { app.booted = true; });
+    }, function (e) {
+      say($('engine-status'), 'engineFailed', { reason: e.message });
+      $('engine-status').setAttribute('data-kind', 'none');
+    });
+  }
+
+  function boot() {
+    var parsed = RnnState.parse(location.hash);
+    app.state = parsed.state;
+    RnnI18n.lang = RnnI18n.pick(app.state.lang, navigator.languages);
+    app.state.lang = RnnI18n.lang;
+    RnnI18n.apply(document);
+    fillForm();
+    app.corpus = new RnnCorpusPanel.CorpusPanel({
+      generate: function (id) {
+        if (!app.client) return Promise.resolve(null); // asked again once the engine runs
+        return call('corpus', { kind: id }).then(function (r) { return r.text; });
+      },
+      changed: function (id) { app.state.corpus = id; writeHash(); updateButtons(); },
+      split: function () {
+        return app.info && app.info.canTrain && !pending() ? { train: app.info.trainChars, val: app.info.valChars } : null;
+      },
+    });
+    app.corpus.choose(app.state.corpus);
+    app.chart = new RnnChart.LossChart($('chart'), chartLabels());
+    app.samples = new RnnSamples.SampleView($('samples'), $('top5'), t);
+    app.samples.clear();
+    reportHashProblems(parsed);
+    setPresent(app.state.present);
+    wire();
+    updateButtons();
+    document.documentElement.setAttribute('data-booted', '1');
+    startEngine().then(function () { updateButtons(); });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+  else boot();
+})();

@@ -1,0 +1,318 @@
+// i18n.js - every visible string of the page, in English and Brazilian
+// Portuguese. Elements carry data-i18n="key" (text), data-i18n-aria-label,
+// data-i18n-placeholder; dynamic messages use RnnI18n.t(key, params).
+'use strict';
+var RnnI18n = (function () {
+  var STRINGS = {
+    en: {
+      title: 'Vanilla RNN playground',
+      subtitle: 'A character-level recurrent network learns your text, live, in this browser tab.',
+      skip: 'Skip to the controls',
+      otherLanguage: 'Português',
+      present: 'Presentation view',
+      engineStarting: 'Starting the engine…',
+      engineSimd: 'Engine: WebAssembly SIMD128 (self-check passed, max difference {diff})',
+      engineScalar: 'Engine: WebAssembly, scalar',
+      engineScalarNoSimd: 'Engine: WebAssembly, scalar (this browser has no SIMD128)',
+      engineScalarSelfCheck: 'Engine: WebAssembly, scalar (the SIMD self-check failed on this device)',
+      engineScalarFailed: 'Engine: WebAssembly, scalar (the SIMD module did not start)',
+      engineFailed: 'The engine could not start: {reason}',
+      corpusHeading: 'Training text',
+      corpusBuiltin: 'Text',
+      corpusPtProse: 'Portuguese prose (written for this tool)',
+      corpusEnProse: 'English prose (written for this tool)',
+      corpusCounting: 'Counting in Portuguese words (generated)',
+      corpusPrograms: 'Small Python programs and their output (generated)',
+      corpusAlphabet: 'Alphabet, over and over',
+      corpusArithmetic: 'Additions (generated)',
+      corpusCustom: 'My own text',
+      corpusTextLabel: 'Text (paste or edit; a change makes it “My own text”)',
+      corpusFile: 'Open a text file',
+      corpusDrop: 'or drop one here',
+      corpusUrlLabel: 'Load from a URL',
+      corpusUrlLoad: 'Load',
+      corpusShakespeare: 'Tiny Shakespeare (public copy)',
+      corpusLimits: 'Up to 5 MB of UTF-8 text. Nothing is loaded from the network unless you ask.',
+      corpusPreview: 'Showing the first {shown} of {total} characters: a text this long cannot be edited here.',
+      corpusStats: '{chars} characters · {bytes} bytes · {distinct} distinct',
+      corpusStatsModel: '{chars} characters · {bytes} bytes · {distinct} distinct · training {train}, validation {val}',
+      settingsHeading: 'Model and training',
+      hidden: 'Hidden units (H)',
+      seq: 'Sequence length (T)',
+      batch: 'Batch (B)',
+      lr: 'Learning rate',
+      optim: 'Optimiser',
+      optimAdam: 'Adam',
+      optimAdagrad: 'Adagrad',
+      optimRmsprop: 'RMSprop',
+      optimMomentum: 'SGD with momentum',
+      optimSgd: 'Plain SGD',
+      clip: 'Gradient clipping (max norm; 0 = off)',
+      activation: 'Activation',
+      actTanh: 'tanh',
+      actRelu: 'ReLU',
+      actLinear: 'linear (no squashing)',
+      seed: 'Seed',
+      settingsNote: 'Changes take effect when you press Reset.',
+      settingsPending: 'Settings changed: press Reset to start a new model with them.',
+      controlsHeading: 'Run',
+      train: 'Train',
+      pause: 'Pause',
+      step: 'Step',
+      reset: 'Reset',
+      save: 'Save model',
+      load: 'Load model',
+      export: 'Export PyTorch JSON',
+      progressHeading: 'Progress',
+      lossLabel: 'Loss (bits per char)',
+      lossName: 'Loss',
+      valLabel: 'Validation (bits per char)',
+      stepLabel: 'Steps',
+      speedLabel: 'Characters per second',
+      gradLabel: 'Gradient norm',
+      clipLabel: 'Clipping fired (recent steps)',
+      clipValue: '{pct}%',
+      clipOff: 'off',
+      vocabLabel: 'Vocabulary (V)',
+      refLabel: 'Uniform · unigram (bits)',
+      chartName: 'Loss chart',
+      chartHint: 'Bits per character. Dashed lines: guessing uniformly (log₂ V) and knowing only letter frequencies (unigram entropy).',
+      chartStep: 'step',
+      chartY: 'bits per char',
+      chartTrain: 'training',
+      chartVal: 'validation',
+      chartUniform: 'uniform (log₂ V)',
+      chartUnigram: 'unigram entropy',
+      samplesHeading: 'Generated text',
+      samplesName: 'Samples',
+      temperature: 'Temperature',
+      length: 'Length (characters)',
+      prime: 'Start with (prime text)',
+      greedy: 'Greedy: always the most likely character',
+      sampleNow: 'Sample now',
+      samplesHint: 'Point at, tap, or use the arrow keys on a character to see the 5 most likely characters at that point.',
+      samplesEmpty: 'Samples appear here once the model exists.',
+      sampleCaption: 'After step {step}, temperature {temp}',
+      sampleCaptionGreedy: 'After step {step}, greedy',
+      top5Heading: 'Before “{ch}” the model expected:',
+      top5Prime: '“{ch}” is part of the prime text.',
+      charSpace: 'space',
+      charNewline: 'new line',
+      charTab: 'tab',
+      footer: 'Everything runs in your browser; your text is not sent anywhere.',
+      stateNoModel: 'No model yet.',
+      stateReady: 'Ready at step {step}. Press Train.',
+      stateRunning: 'Training…',
+      statePaused: 'Paused at step {step}.',
+      stateSamplingOnly: 'This model was loaded without its text: it can sample, not train. Reset builds a new one from the text above.',
+      errEmpty: 'The training text is empty. Paste some text or pick a built-in one.',
+      errTooShort: 'The training text is too short: {reason}. Use a longer text or a smaller batch or sequence length.',
+      errSetup: 'The model could not be built: {reason}',
+      errTooBig: 'The file is {size}; the limit is {limit}. Use a smaller text.',
+      errBinary: '“{name}” does not look like UTF-8 text (it has {what}). Only text files can be used.',
+      errBinaryNul: 'zero bytes',
+      errBinaryUtf8: 'bytes that are not valid UTF-8',
+      errRead: 'The file could not be read: {reason}',
+      errUrl: 'That is not a valid http(s) URL.',
+      errFetch: 'Could not load {url}: {reason}. Check the address and your connection.',
+      errFetchStatus: 'the server answered {status}',
+      loadingUrl: 'Loading {url}…',
+      loadedUrl: 'Loaded {chars} characters from {url}.',
+      loadedFile: 'Loaded “{name}”: {chars} characters.',
+      errModelFile: 'This model file could not be loaded: {reason}',
+      errModelTooBig: 'The model file is {size}; the limit is {limit}.',
+      modelLoaded: 'Loaded the model at step {step} (H = {H}, V = {V}).',
+      modelLoadedNoText: 'Loaded the model at step {step}; it does not match the text above, so it can only sample.',
+      savedModel: 'Saved the model at step {step}.',
+      exported: 'Exported the weights at step {step} as PyTorch JSON.',
+      diverged: 'Training diverged at step {step}: the loss became NaN or infinite. The weights were rolled back to step {restored}. Try a lower learning rate (now {lr}) or turn on gradient clipping.',
+      divergedClip: 'Training diverged at step {step}: the loss became NaN or infinite. The weights were rolled back to step {restored}. Try a lower learning rate (now {lr}) or a smaller clipping norm (now {clip}).',
+      hashIgnored: 'Some settings in the link were not valid and were replaced by defaults: {list}.',
+      workerCrashed: 'The training worker stopped: {reason}. Reload the page.',
+      bytesUnit: '{n} B', kbUnit: '{n} kB', mbUnit: '{n} MB',
+    },
+    pt: {
+      title: 'Laboratório de RNN simples',
+      subtitle: 'Uma rede recorrente de caracteres aprende o seu texto, ao vivo, nesta aba do navegador.',
+      skip: 'Pular para os controles',
+      otherLanguage: 'English',
+      present: 'Modo apresentação',
+      engineStarting: 'Iniciando o motor…',
+      engineSimd: 'Motor: WebAssembly SIMD128 (autoteste aprovado, diferença máxima {diff})',
+      engineScalar: 'Motor: WebAssembly, escalar',
+      engineScalarNoSimd: 'Motor: WebAssembly, escalar (este navegador não tem SIMD128)',
+      engineScalarSelfCheck: 'Motor: WebAssembly, escalar (o autoteste SIMD falhou neste aparelho)',
+      engineScalarFailed: 'Motor: WebAssembly, escalar (o módulo SIMD não iniciou)',
+      engineFailed: 'O motor não pôde iniciar: {reason}',
+      corpusHeading: 'Texto de treino',
+      corpusBuiltin: 'Texto',
+      corpusPtProse: 'Prosa em português (escrita para esta ferramenta)',
+      corpusEnProse: 'Prosa em inglês (escrita para esta ferramenta)',
+      corpusCounting: 'Contagem por extenso (gerada)',
+      corpusPrograms: 'Pequenos programas em Python e sua saída (gerados)',
+      corpusAlphabet: 'Alfabeto, repetido',
+      corpusArithmetic: 'Somas (geradas)',
+      corpusCustom: 'Meu próprio texto',
+      corpusTextLabel: 'Texto (cole ou edite; uma mudança o torna “Meu próprio texto”)',
+      corpusFile: 'Abrir um arquivo de texto',
+      corpusDrop: 'ou solte um aqui',
+      corpusUrlLabel: 'Carregar de um endereço (URL)',
+      corpusUrlLoad: 'Carregar',
+      corpusShakespeare: 'Tiny Shakespeare (cópia pública)',
+      corpusLimits: 'Até 5 MB de texto UTF-8. Nada é baixado da rede sem o seu pedido.',
+      corpusPreview: 'Mostrando os primeiros {shown} de {total} caracteres: um texto tão longo não pode ser editado aqui.',
+      corpusStats: '{chars} caracteres · {bytes} bytes · {distinct} distintos',
+      corpusStatsModel: '{chars} caracteres · {bytes} bytes · {distinct} distintos · treino {train}, validação {val}',
+      settingsHeading: 'Modelo e treino',
+      hidden: 'Unidades ocultas (H)',
+      seq: 'Comprimento da sequência (T)',
+      batch: 'Lote (B)',
+      lr: 'Taxa de aprendizado',
+      optim: 'Otimizador',
+      optimAdam: 'Adam',
+      optimAdagrad: 'Adagrad',
+      optimRmsprop: 'RMSprop',
+      optimMomentum: 'SGD com momento',
+      optimSgd: 'SGD simples',
+      clip: 'Corte do gradiente (norma máxima; 0 = desligado)',
+      activation: 'Ativação',
+      actTanh: 'tanh',
+      actRelu: 'ReLU',
+      actLinear: 'linear (sem compressão)',
+      seed: 'Semente',
+      settingsNote: 'As mudanças valem quando você aperta Reiniciar.',
+      settingsPending: 'Configurações alteradas: aperte Reiniciar para criar um novo modelo com elas.',
+      controlsHeading: 'Execução',
+      train: 'Treinar',
+      pause: 'Pausar',
+      step: 'Um passo',
+      reset: 'Reiniciar',
+      save: 'Salvar modelo',
+      load: 'Carregar modelo',
+      export: 'Exportar JSON do PyTorch',
+      progressHeading: 'Progresso',
+      lossLabel: 'Perda (bits por caractere)',
+      lossName: 'Perda',
+      valLabel: 'Validação (bits por caractere)',
+      stepLabel: 'Passos',
+      speedLabel: 'Caracteres por segundo',
+      gradLabel: 'Norma do gradiente',
+      clipLabel: 'Corte acionado (passos recentes)',
+      clipValue: '{pct}%',
+      clipOff: 'desligado',
+      vocabLabel: 'Vocabulário (V)',
+      refLabel: 'Uniforme · unigrama (bits)',
+      chartName: 'Gráfico da perda',
+      chartHint: 'Bits por caractere. Linhas tracejadas: chute uniforme (log₂ V) e só as frequências das letras (entropia de unigramas).',
+      chartStep: 'passo',
+      chartY: 'bits por caractere',
+      chartTrain: 'treino',
+      chartVal: 'validação',
+      chartUniform: 'uniforme (log₂ V)',
+      chartUnigram: 'entropia de unigramas',
+      samplesHeading: 'Texto gerado',
+      samplesName: 'Amostras',
+      temperature: 'Temperatura',
+      length: 'Comprimento (caracteres)',
+      prime: 'Começar com (texto inicial)',
+      greedy: 'Guloso: sempre o caractere mais provável',
+      sampleNow: 'Gerar agora',
+      samplesHint: 'Aponte, toque ou use as setas num caractere para ver os 5 caracteres mais prováveis naquele ponto.',
+      samplesEmpty: 'As amostras aparecem aqui quando o modelo existir.',
+      sampleCaption: 'Depois do passo {step}, temperatura {temp}',
+      sampleCaptionGreedy: 'Depois do passo {step}, modo guloso',
+      top5Heading: 'Antes de “{ch}” o modelo esperava:',
+      top5Prime: '“{ch}” faz parte do texto inicial.',
+      charSpace: 'espaço',
+      charNewline: 'nova linha',
+      charTab: 'tabulação',
+      footer: 'Tudo roda no seu navegador; o seu texto não é enviado a lugar nenhum.',
+      stateNoModel: 'Ainda não há modelo.',
+      stateReady: 'Pronto no passo {step}. Aperte Treinar.',
+      stateRunning: 'Treinando…',
+      statePaused: 'Pausado no passo {step}.',
+      stateSamplingOnly: 'Este modelo foi carregado sem o seu texto: ele gera amostras, mas não treina. Reiniciar cria um novo a partir do texto acima.',
+      errEmpty: 'O texto de treino está vazio. Cole um texto ou escolha um dos prontos.',
+      errTooShort: 'O texto de treino é curto demais: {reason}. Use um texto maior ou um lote ou sequência menores.',
+      errSetup: 'Não foi possível criar o modelo: {reason}',
+      errTooBig: 'O arquivo tem {size}; o limite é {limit}. Use um texto menor.',
+      errBinary: '“{name}” não parece texto UTF-8 (tem {what}). Só arquivos de texto servem.',
+      errBinaryNul: 'bytes zero',
+      errBinaryUtf8: 'bytes que não são UTF-8 válido',
+      errRead: 'Não foi possível ler o arquivo: {reason}',
+      errUrl: 'Isso não é um endereço http(s) válido.',
+      errFetch: 'Não foi possível carregar {url}: {reason}. Confira o endereço e a sua conexão.',
+      errFetchStatus: 'o servidor respondeu {status}',
+      loadingUrl: 'Carregando {url}…',
+      loadedUrl: '{chars} caracteres carregados de {url}.',
+      loadedFile: '“{name}” carregado: {chars} caracteres.',
+      errModelFile: 'Este arquivo de modelo não pôde ser carregado: {reason}',
+      errModelTooBig: 'O arquivo de modelo tem {size}; o limite é {limit}.',
+      modelLoaded: 'Modelo carregado no passo {step} (H = {H}, V = {V}).',
+      modelLoadedNoText: 'Modelo carregado no passo {step}; ele não corresponde ao texto acima, então só gera amostras.',
+      savedModel: 'Modelo salvo no passo {step}.',
+      exported: 'Pesos do passo {step} exportados como JSON do PyTorch.',
+      diverged: 'O treino divergiu no passo {step}: a perda virou NaN ou infinito. Os pesos voltaram ao passo {restored}. Tente uma taxa de aprendizado menor (agora {lr}) ou ligue o corte do gradiente.',
+      divergedClip: 'O treino divergiu no passo {step}: a perda virou NaN ou infinito. Os pesos voltaram ao passo {restored}. Tente uma taxa de aprendizado menor (agora {lr}) ou uma norma de corte menor (agora {clip}).',
+      hashIgnored: 'Algumas configurações do link não eram válidas e foram trocadas pelos padrões: {list}.',
+      workerCrashed: 'O processo de treino parou: {reason}. Recarregue a página.',
+      bytesUnit: '{n} B', kbUnit: '{n} kB', mbUnit: '{n} MB',
+    },
+  };
+  var LANGS = ['en', 'pt'];
+  var current = 'en';
+
+  function pick(hashLang, navigatorLanguages) {
+    if (LANGS.indexOf(hashLang) >= 0) return hashLang;
+    var list = navigatorLanguages || [];
+    for (var i = 0; i < list.length; i++) {
+      var l = String(list[i]).toLowerCase();
+      if (l.indexOf('pt') === 0) return 'pt';
+      if (l.indexOf('en') === 0) return 'en';
+    }
+    return 'en';
+  }
+
+  function t(key, params) {
+    var s = STRINGS[current][key];
+    if (s === undefined) s = STRINGS.en[key];
+    if (s === undefined) return key;
+    return s.replace(/\{(\w+)\}/g, function (m, name) {
+      return params && params[name] !== undefined ? String(params[name]) : m;
+    });
+  }
+
+  function number(x, digits) {
+    if (typeof x !== 'number' || !isFinite(x)) return '–';
+    var o = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    return x.toLocaleString(current === 'pt' ? 'pt-BR' : 'en-US', o);
+  }
+
+  function size(bytes) {
+    if (bytes < 1000) return t('bytesUnit', { n: number(bytes, 0) });
+    if (bytes < 1e6) return t('kbUnit', { n: number(bytes / 1e3, 1) });
+    return t('mbUnit', { n: number(bytes / 1e6, 1) });
+  }
+
+  // Writes the current language into every marked element of root.
+  function apply(root) {
+    root.documentElement.lang = current === 'pt' ? 'pt-BR' : 'en';
+    root.querySelectorAll('[data-i18n]').forEach(function (el) {
+      el.textContent = t(el.getAttribute('data-i18n'));
+    });
+    root.querySelectorAll('[data-i18n-aria-label]').forEach(function (el) {
+      el.setAttribute('aria-label', t(el.getAttribute('data-i18n-aria-label')));
+    });
+    root.querySelectorAll('[data-i18n-placeholder]').forEach(function (el) {
+      el.setAttribute('placeholder', t(el.getAttribute('data-i18n-placeholder')));
+    });
+    var toggle = root.getElementById('lang-toggle');
+    if (toggle) toggle.lang = current === 'pt' ? 'en' : 'pt-BR';
+  }
+
+  return {
+    STRINGS: STRINGS, LANGS: LANGS, pick: pick, t: t, number: number, size: size, apply: apply,
+    get lang() { return current; },
+    set lang(l) { if (LANGS.indexOf(l) >= 0) current = l; },
+  };
+})();
