@@ -22,7 +22,7 @@
   const ACTIVATIONS = ['tanh', 'relu', 'linear'];
   const OPTIMISERS = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam'];
   const CLIP_MODES = ['none', 'norm', 'value'];
-  const CORPORA = ['arithmetic', 'alphabet', 'counting'];
+  const CORPORA = ['arithmetic', 'alphabet', 'counting', 'sentences'];
   const KERNELS = { matmul: 0, matmul_acc: 1, matmul_tn: 2, matmul_nt: 3, matmul_nt_acc: 4, add_rows: 5,
     scatter_add_rows: 6, add_bias: 7, sum_rows: 8, tanh: 9, relu: 10, linear: 11, tanh_backward: 12,
     relu_backward: 13, linear_backward: 14, softmax: 15, axpy: 16 };
@@ -148,7 +148,7 @@
       });
     }
 
-    // Built-in generated corpus: 'arithmetic' | 'alphabet' | 'counting'
+    // Built-in generated corpus: 'arithmetic' | 'alphabet' | 'counting' | 'sentences'
     corpus(kind, bytes, seed) {
       return this.scoped((s) => {
         const pl = s.alloc(4);

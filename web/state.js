@@ -4,10 +4,10 @@
 // and is reported by name. No DOM here.
 'use strict';
 var RnnState = (function () {
-  var CORPORA = ['pt-prose', 'en-prose', 'counting', 'programs', 'alphabet', 'arithmetic'];
+  var CORPORA = ['sentences', 'pt-prose', 'en-prose', 'counting', 'programs', 'alphabet', 'arithmetic'];
   var SCHEMA = {
     lang:   { type: 'enum', values: ['en', 'pt'], def: null },
-    corpus: { type: 'enum', values: CORPORA, def: 'pt-prose' },
+    corpus: { type: 'enum', values: CORPORA, def: 'sentences' },
     hidden: { type: 'int', min: 1, max: 1024, def: 64 },
     seq:    { type: 'int', min: 1, max: 512, def: 32 },
     batch:  { type: 'int', min: 1, max: 256, def: 16 },

@@ -256,7 +256,8 @@
       return { bytes: copy.buffer, step: model.info.step, __transfer: [copy.buffer] };
     },
     exportPytorch: function () { requireModel(); return { json: model.exportPytorch(), step: model.info.step }; },
-    // Built-in corpora the engine generates: 'counting' (numbers in Portuguese
+    // Built-in corpora the engine generates: 'sentences' (a small Portuguese
+    // grammar, the default), 'counting' (numbers in Portuguese
     // words), 'programs' (learning-to-execute programs, each followed by what
     // it prints as a comment). A fixed seed: the same text for every link.
     corpus: function (msg) {
@@ -268,6 +269,7 @@
         }).join('\n') };
       }
       if (msg.kind === 'counting') return { text: engine.corpus('counting', 12000, 1) };
+      if (msg.kind === 'sentences') return { text: engine.corpus('sentences', 60000, 1) };
       throw new Error('unknown corpus ' + msg.kind);
     },
     // Throughput of the engine's fixed benchmark workload (scripts/bench-web.mjs

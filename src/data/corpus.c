@@ -42,9 +42,41 @@ static int line_counting(rnn_rng *r, char *o) {
     return k;
 }
 
+// A tiny Portuguese grammar: subject verb object [adverbial] [connector clause].
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+static const char *const SUBJECTS[] = {"a rede", "o professor", "a aluna", "o modelo", "cada neurônio", "a memória",
+                                       "o gradiente", "a turma", "o menino", "a menina", "o rio", "a máquina"};
+static const char *const VERBS[] = {"lê", "guarda", "esquece", "aprende", "repete", "prevê", "escreve", "procura",
+                                    "transforma", "recebe", "conta", "ouve"};
+static const char *const OBJECTS[] = {"a próxima letra", "uma palavra nova", "o estado oculto", "cada frase",
+                                      "o sinal do erro", "os pesos", "um padrão simples", "a última vírgula",
+                                      "as pedras do caminho", "a canção inteira", "o começo da história", "os números"};
+static const char *const ADVERBS[] = {"devagar", "em silêncio", "a cada passo", "sem pressa", "com cuidado",
+                                      "no fim do texto", "de novo", "outra vez", "pela manhã", "até o fim"};
+static const char *const LINKS[] = {"e depois", "mas", "enquanto", "porque", "quando", "e então"};
+
+static const char *pick(rnn_rng *r, const char *const *list, int n) { return list[rnn_rng_range(r, 0, n - 1)]; }
+
+static int clause(rnn_rng *r, char *o) {
+    int k = sprintf(o, "%s %s %s", pick(r, SUBJECTS, COUNT(SUBJECTS)), pick(r, VERBS, COUNT(VERBS)),
+                    pick(r, OBJECTS, COUNT(OBJECTS)));
+    if (rnn_rng_u32(r) % 3 == 0) k += sprintf(o + k, " %s", pick(r, ADVERBS, COUNT(ADVERBS)));
+    return k;
+}
+
+static int line_sentence(rnn_rng *r, char *o) {
+    int k = clause(r, o);
+    if (rnn_rng_u32(r) % 2) { k += sprintf(o + k, ", %s ", pick(r, LINKS, COUNT(LINKS))); k += clause(r, o + k); }
+    if (o[0] >= 'a' && o[0] <= 'z') o[0] = (char)(o[0] - 'a' + 'A');
+    const unsigned end = rnn_rng_u32(r) % 10;
+    k += sprintf(o + k, "%s", end == 0 ? "?" : end == 1 ? "!" : ".");
+    k += sprintf(o + k, "%s", rnn_rng_u32(r) % 5 == 0 ? "\n\n" : " ");
+    return k;
+}
+
 rnn_status rnn_corpus_generate(rnn_corpus_kind kind, unsigned seed, long bytes, char *out, long cap, long *len) {
     *len = 0;
-    if ((unsigned)kind > RNN_CORPUS_COUNTING) return rnn_fail(RNN_E_ARG, "unknown corpus kind %d", (int)kind);
+    if ((unsigned)kind > RNN_CORPUS_SENTENCES) return rnn_fail(RNN_E_ARG, "unknown corpus kind %d", (int)kind);
     if (bytes < 1 || bytes > (64L << 20)) return rnn_fail(RNN_E_ARG, "corpus size %ld not in [1, 64 MB]", bytes);
     if (cap < bytes + 512) return rnn_fail(RNN_E_ARG, "buffer too small");
     rnn_rng r;
@@ -53,7 +85,8 @@ rnn_status rnn_corpus_generate(rnn_corpus_kind kind, unsigned seed, long bytes, 
     while (k < bytes) {
         if (kind == RNN_CORPUS_ARITHMETIC) k += line_arithmetic(&r, out + k);
         else if (kind == RNN_CORPUS_ALPHABET) k += line_alphabet(&r, out + k);
-        else k += line_counting(&r, out + k);
+        else if (kind == RNN_CORPUS_COUNTING) k += line_counting(&r, out + k);
+        else k += line_sentence(&r, out + k);
     }
     out[k] = 0;
     *len = k;
