@@ -7,20 +7,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "check.h"
 
-static int g_passed, g_failed;
-
-#define CHECK(cond, ...)                                                                                            \
-    do {                                                                                                            \
-        if (cond) {                                                                                                 \
-            g_passed++;                                                                                             \
-        } else {                                                                                                    \
-            g_failed++;                                                                                             \
-            printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);                                                 \
-            printf(__VA_ARGS__);                                                                                    \
-            printf("\n");                                                                                           \
-        }                                                                                                           \
-    } while (0)
 
 // Pearson chi-square of observed counts against expected probabilities.
 static double chi_square(const long *observed, const double *prob, int k, long n) {
@@ -430,6 +418,5 @@ int main(void) {
     test_addition_and_copy();
     test_input_lengths();
     test_op_frequencies();
-    printf("%d passed, %d failed\n", g_passed, g_failed);
-    return g_failed ? 1 : 0;
+    return check_report();
 }

@@ -12,20 +12,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "check.h"
 
-static int g_passed, g_failed;
-
-#define CHECK(cond, ...)                                                                                            \
-    do {                                                                                                            \
-        if (cond) {                                                                                                 \
-            g_passed++;                                                                                             \
-        } else {                                                                                                    \
-            g_failed++;                                                                                             \
-            printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);                                                 \
-            printf(__VA_ARGS__);                                                                                    \
-            printf("\n");                                                                                           \
-        }                                                                                                           \
-    } while (0)
 
 #ifdef RNN_DOUBLE
 #define GC_EPS 1e-4
@@ -312,6 +300,5 @@ int main(void) {
     test_learns_copy();
     test_bad_args();
     test_determinism();
-    printf("%d passed, %d failed\n", g_passed, g_failed);
-    return g_failed ? 1 : 0;
+    return check_report();
 }
