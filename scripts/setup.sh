@@ -16,6 +16,8 @@ command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
 command -v node >/dev/null 2>&1 || need_pkgs+=(nodejs npm)
 # PyTorch (Debian's build, for /usr/bin/python3): the export parity test and the bench's peer
 /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || need_pkgs+=(python3-torch)
+# OpenBLAS for Debian's torch/numpy: with only the reference libblas3 the bench's peers are ~25x slow
+[ -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ] || [ "$(dpkg --print-architecture)" != amd64 ] || need_pkgs+=(libopenblas0-pthread)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "setup: installing ${need_pkgs[*]}" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

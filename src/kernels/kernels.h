@@ -43,6 +43,14 @@ void k_act_backward(rnn_act act, real *da, const real *dh, const real *h, int n)
 void k_softmax_rows(real *P, const real *X, int M, int N, real inv_temp); // P[i,:] = softmax(X[i,:] * inv_temp)
 void k_axpy(real *y, real a, const real *x, int n);        // y += a x
 void k_transpose(real *D, const real *S, int M, int N);     // D[N,M] = S[M,N]^T (plain loads/stores: one version)
+// The two sequential steps of the recurrence, fused (one pass over a B x H
+// block while it is in cache instead of a GEMM then an element-wise sweep):
+//   k_rnn_step_forward:  at = g(at + hprev W)                at, hprev [B,H]; W [H,H]
+//   k_rnn_step_backward: dh = (dh + da WT) * g'(via h)       dh, h, da [B,H]; WT = W^T [H,H]
+// scratch: B*H floats (the reference twin keeps da WT there). The reference
+// twins are exactly the unfused sequences (k_matmul, k_axpy, k_act_*).
+void k_rnn_step_forward(rnn_act act, real *at, const real *hprev, const real *W, int B, int H);
+void k_rnn_step_backward(rnn_act act, real *dh, const real *h, const real *da, const real *WT, int B, int H, real *scratch);
 
 // scalar reference twins (always compiled)
 void k_matmul_ref(real *C, const real *A, const real *B, int M, int K, int N, int accumulate);
@@ -56,6 +64,8 @@ void k_act_forward_ref(rnn_act act, real *h, const real *a, int n);
 void k_act_backward_ref(rnn_act act, real *da, const real *dh, const real *h, int n);
 void k_softmax_rows_ref(real *P, const real *X, int M, int N, real inv_temp);
 void k_axpy_ref(real *y, real a, const real *x, int n);
+void k_rnn_step_forward_ref(rnn_act act, real *at, const real *hprev, const real *W, int B, int H);
+void k_rnn_step_backward_ref(rnn_act act, real *dh, const real *h, const real *da, const real *WT, int B, int H, real *scratch);
 
 // 1 when the entry points above run SIMD128 code
 int k_simd_enabled(void);

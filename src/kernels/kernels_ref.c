@@ -102,6 +102,18 @@ void k_axpy_ref(real *y, real a, const real *x, int n) {
     for (int i = 0; i < n; i++) y[i] += a * x[i];
 }
 
+void k_rnn_step_forward_ref(rnn_act act, real *at, const real *hprev, const real *W, int B, int H) {
+    k_matmul_ref(at, hprev, W, B, H, H, 1);
+    k_act_forward_ref(act, at, at, B * H);
+}
+
+void k_rnn_step_backward_ref(rnn_act act, real *dh, const real *h, const real *da, const real *WT, int B, int H,
+                             real *scratch) {
+    k_matmul_ref(scratch, da, WT, B, H, H, 0);
+    k_axpy_ref(dh, 1.0f, scratch, B * H);
+    k_act_backward_ref(act, dh, dh, h, B * H);
+}
+
 // Blocked so that both the reads and the writes stay within a few cache lines.
 void k_transpose(real *D, const real *S, int M, int N) {
     for (int i0 = 0; i0 < M; i0 += 16)

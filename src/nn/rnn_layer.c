@@ -11,28 +11,32 @@ void rnn_layer_forward(real *h, const int *tokens, const real *x, const real *U,
     for (long r = 0; r < TB; r++) memcpy(a + r * H, b, sizeof(real) * (size_t)H);
     if (tokens) k_add_rows(a, U, tokens, (int)TB, H);
     else k_matmul(a, x, U, (int)TB, I, H, 1);
-    // The recurrence is sequential: a_t += h_{t-1} W, h_t = g(a_t).
-    for (int t = 0; t < T; t++) {
-        real *at = a + (long)t * B * H;
-        k_matmul(at, h + (long)t * B * H, W, B, H, H, 1);
-        k_act_forward(act, at, at, B * H);
-    }
+    // The recurrence is sequential: a_t += h_{t-1} W, h_t = g(a_t), fused.
+    for (int t = 0; t < T; t++) k_rnn_step_forward(act, a + (long)t * B * H, h + (long)t * B * H, W, B, H);
 }
 
 void rnn_layer_backward(real *dU, real *dW, real *db, real *dx, real *dh0, real *dh, const real *h,
                         const int *tokens, const real *x, const real *U, const real *W, rnn_act act, int T, int B,
                         int I, int H, real *dh_next, real *WT) {
     const long BH = (long)B * H, TB = (long)T * B;
-    memset(dh_next, 0, sizeof(real) * (size_t)BH);
-    if (WT) k_transpose(WT, W, H, H);
-    for (int t = T - 1; t >= 0; t--) {
-        real *dht = dh + t * BH;
-        k_axpy(dht, 1.0f, dh_next, (int)BH);                        // dh_t = from above + from t+1
-        k_act_backward(act, dht, dht, h + (t + 1) * BH, (int)BH);   // da_t = dh_t * g'(a_t)
-        if (WT) k_matmul(dh_next, dht, WT, B, H, H, 0);             // dh_{t-1} from this step = da_t W^T
-        else k_matmul_nt(dh_next, dht, W, B, H, H, 0);
+    if (WT && T > 0) {
+        // da_t = (dh_t + da_{t+1} W^T) * g'(a_t), one fused step per t; at
+        // t = T-1 nothing comes from t+1, and da_0 W^T is needed only for dh0.
+        k_transpose(WT, W, H, H);
+        k_act_backward(act, dh + (T - 1) * BH, dh + (T - 1) * BH, h + T * BH, (int)BH);
+        for (int t = T - 1; t >= 1; t--)
+            k_rnn_step_backward(act, dh + (t - 1) * BH, h + t * BH, dh + t * BH, WT, B, H, dh_next);
+        if (dh0) k_matmul(dh0, dh, WT, B, H, H, 0);
+    } else {
+        memset(dh_next, 0, sizeof(real) * (size_t)BH);
+        for (int t = T - 1; t >= 0; t--) {
+            real *dht = dh + t * BH;
+            k_axpy(dht, 1.0f, dh_next, (int)BH);                        // dh_t = from above + from t+1
+            k_act_backward(act, dht, dht, h + (t + 1) * BH, (int)BH);   // da_t = dh_t * g'(a_t)
+            k_matmul_nt(dh_next, dht, W, B, H, H, 0);
+        }
+        if (dh0) memcpy(dh0, dh_next, sizeof(real) * (size_t)BH);
     }
-    if (dh0) memcpy(dh0, dh_next, sizeof(real) * (size_t)BH);
     // Gradients summed over time, as one GEMM each: dW += sum_t h_{t-1}^T da_t.
     k_matmul_tn(dW, h, dh, H, (int)TB, H);
     k_sum_rows(db, dh, (int)TB, H);
