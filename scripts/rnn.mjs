@@ -15,7 +15,7 @@ const { loadEngine, RnnEngine } = require('../js/node-engine.js');
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 const USAGE = `usage: rnn <command> [options]
-  train   [--data FILE] [--hidden 256] [--seq 64] [--batch 32] [--lr 0.002] [--optim adam|adagrad|sgd|momentum|rmsprop]
+  train   [--data FILE] [--hidden 160] [--seq 64] [--batch 32] [--lr 0.003] [--optim adam|adagrad|sgd|momentum|rmsprop]
           [--clip 5] [--clip-mode norm|value] [--activation tanh|relu|linear] [--steps N | --seconds S] [--seed K]
           [--val-fraction 0.1] [--out model.rnn] [--resume model.rnn] [--json] [--eval-every SECONDS]
   sample  --model F [--length 500] [--temperature 0.8] [--prime TEXT] [--seed K] [--greedy]

@@ -4,7 +4,7 @@
 // rnn_status and rnn_last_error() says why.
 //
 //   #include "rnn.h"
-//   rnn_charlm_config cfg = rnn_charlm_defaults();      // H=256, T=64, B=32, Adam 2e-3, clip 5
+//   rnn_charlm_config cfg = rnn_charlm_defaults();      // H=160, T=64, B=32, Adam 3e-3, clip 5
 //   rnn_charlm *m;
 //   if (rnn_charlm_create(&m, &cfg, text, len)) { fprintf(stderr, "%s\n", rnn_last_error()); return 1; }
 //   rnn_train_stats st;

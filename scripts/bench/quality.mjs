@@ -3,12 +3,12 @@
 // Shakespeare (../shared/data/tinyshakespeare.txt, read in place, never
 // copied; first 90% train, last 10% validation) for a fixed budget of
 // training seconds on one core (default 60) with the `rnn train` defaults
-// (H=256, B=32, T=64, Adam 2e-3, clip 5), and prints the validation bits per
+// (H=160, B=32, T=64, Adam 3e-3, clip 5), and prints the validation bits per
 // char at checkpoints. Validation time is not counted in the budget.
 // scripts/bench/torch_quality.py is the same run in PyTorch; run them one
 // after the other, not at the same time.
 //   node scripts/bench/quality.mjs [--seconds 60] [--engine simd|scalar] [--json] [--data FILE]
-//     [--hidden 256 --batch 32 --seq 64 --lr 0.002]
+//     [--hidden 160 --batch 32 --seq 64 --lr 0.003]
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';

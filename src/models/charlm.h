@@ -27,7 +27,7 @@
 #define RNN_MAX_SEQ 4096
 
 typedef struct {
-    int hidden, seq, batch;   // H, T, B
+    int hidden, seq, batch;   // H, T, B (defaults 160, 64, 32)
     rnn_act act;
     rnn_optim optim;
     rnn_clip_mode clip_mode;
