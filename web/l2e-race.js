@@ -6,23 +6,19 @@
 // once; events come back tagged with the strategy's index.
 //
 // The workers are started by web/worker-client.js (SIMD detection, self-check,
-// scalar fallback). It builds a worker from RNN_WORKER_SOURCES[kind] +
-// RNN_WORKER_SOURCES.common; on this page the common part is the race worker
-// (gen/l2e-worker-sources.js) instead of the playground's: the glue strings
-// of gen/worker-sources.js are reused, not stored twice.
-/* global RnnWorkerClient, RnnL2EState, RNN_WORKER_SOURCES: writable, RNN_L2E_WORKER_SOURCES */
+// scalar fallback) with the race worker program (gen/l2e-worker-sources.js)
+// after the engine glue of gen/worker-sources.js: the glue is stored once.
+/* global RnnWorkerClient, RnnL2EState, RNN_WORKER_SOURCES, RNN_L2E_WORKER_SOURCES */
 'use strict';
 var RnnL2ERace = (function () {
   var STRATEGIES = ['baseline', 'naive', 'mix', 'combined'];
 
-  function useRaceWorker() {
+  function raceWorker() {
     if (typeof RNN_L2E_WORKER_SOURCES !== 'object' || typeof RNN_WORKER_SOURCES !== 'object' ||
         !RNN_L2E_WORKER_SOURCES || !RNN_WORKER_SOURCES) {
       throw new Error('engine not built: web/gen/l2e-worker-sources.js or worker-sources.js is missing (run node scripts/build-web.mjs)');
     }
-    if (RNN_WORKER_SOURCES.common === RNN_L2E_WORKER_SOURCES.common) return;
-    RNN_WORKER_SOURCES = { simd: RNN_WORKER_SOURCES.simd, scalar: RNN_WORKER_SOURCES.scalar,
-      common: RNN_L2E_WORKER_SOURCES.common };
+    return RNN_L2E_WORKER_SOURCES.common;
   }
 
   // on: the handlers progress, eval, done and diverged, each (i, msg), and crash (reason)
@@ -36,9 +32,10 @@ var RnnL2ERace = (function () {
   // ({kind, selfCheck, fallbackReason}). If one fails, all are stopped.
   Race.prototype.start = function () {
     var self = this;
-    try { useRaceWorker(); } catch (e) { return Promise.reject(e); }
+    var common;
+    try { common = raceWorker(); } catch (e) { return Promise.reject(e); }
     var started = STRATEGIES.map(function () {
-      return RnnWorkerClient.start().then(function (r) { return { ok: true, r: r }; },
+      return RnnWorkerClient.start({ common: common }).then(function (r) { return { ok: true, r: r }; },
         function (e) { return { ok: false, e: e }; });
     });
     return Promise.all(started).then(function (all) {

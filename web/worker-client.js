@@ -18,8 +18,10 @@ var RnnWorkerClient = (function () {
       typeof RNN_WORKER_SOURCES[kind] === 'string' && typeof RNN_WORKER_SOURCES.common === 'string';
   }
 
-  function Client(kind) {
-    var blob = new Blob([RNN_WORKER_SOURCES[kind], RNN_WORKER_SOURCES.common], { type: 'text/javascript' });
+  // common: the worker program after the engine glue (default: the
+  // playground's training worker, RNN_WORKER_SOURCES.common).
+  function Client(kind, common) {
+    var blob = new Blob([RNN_WORKER_SOURCES[kind], common], { type: 'text/javascript' });
     this.url = URL.createObjectURL(blob);
     this.kind = kind;
     this.worker = new Worker(this.url);
@@ -80,14 +82,17 @@ var RnnWorkerClient = (function () {
 
   // Starts the best module that passes its self-check. Resolves with
   // {client, kind, selfCheck, fallbackReason}; rejects with a reason.
-  function start() {
+  // options.common: another worker program to run on the same engine glue
+  // (the learning-to-execute race worker), so the glue is stored once.
+  function start(options) {
+    var common = options && typeof options.common === 'string' ? options.common : null;
     if (!sourcesAvailable('scalar')) {
       return Promise.reject(new Error('engine not built: web/gen/worker-sources.js has no module (run node scripts/build-web.mjs)'));
     }
     var order = simdSupported() && sourcesAvailable('simd') ? ['simd', 'scalar'] : ['scalar'];
     var fallbackReason = order.length === 1 ? 'nosimd' : null;
     var attempt = function (i) {
-      var c = new Client(order[i]);
+      var c = new Client(order[i], common || RNN_WORKER_SOURCES.common);
       return c.request('init').then(function (r) {
         if (!r.selfCheck.ok && i + 1 < order.length) {
           c.terminate();
