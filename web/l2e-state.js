@@ -25,75 +25,22 @@ var RnnL2EState = (function () {
     seed:     { type: 'int', min: 0, max: 2147483647, def: 1 },
     scramble: { type: 'bool', def: false },
   };
-  var KEYS = Object.keys(SCHEMA);
-
-  function defaults() {
-    var s = {};
-    KEYS.forEach(function (k) { s[k] = SCHEMA[k].def; });
-    return s;
-  }
-
-  // Parses one raw string for key; returns {ok, value}.
-  function parseValue(key, raw) {
-    var f = SCHEMA[key];
-    if (f.type === 'enum') return { ok: f.values.indexOf(raw) >= 0, value: raw };
-    if (f.type === 'bool') {
-      if (raw === '1' || raw === 'true') return { ok: true, value: true };
-      if (raw === '0' || raw === 'false') return { ok: true, value: false };
-      return { ok: false };
-    }
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw)) return { ok: false };
-    var x = Number(raw);
-    if (!isFinite(x) || x < f.min || x > f.max) return { ok: false };
-    if (f.type === 'int' && Math.floor(x) !== x) return { ok: false };
-    return { ok: true, value: x };
-  }
+  var H = (typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js')).make(SCHEMA);
+  var KEYS = H.KEYS, defaults = H.defaults, serialize = H.serialize;
 
   function maxLength(task) { return MAX_LENGTH[task] || 9; }
 
   // '#a=1&b=2' -> {state, invalid:[key...], unknown:[key...]}
   function parse(hash) {
-    var state = defaults();
-    var invalid = [], unknown = [];
-    var body = String(hash || '').replace(/^#/, '');
-    if (body.length > 4000) body = body.slice(0, 4000);
-    body.split('&').forEach(function (pair) {
-      if (!pair) return;
-      var eq = pair.indexOf('=');
-      var k, v;
-      try {
-        k = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
-        v = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
-      } catch (e) { invalid.push(pair.slice(0, 40)); return; }
-      if (!Object.prototype.hasOwnProperty.call(SCHEMA, k)) { unknown.push(k.slice(0, 40)); return; }
-      var r = parseValue(k, v);
-      if (r.ok) state[k] = r.value; else invalid.push(k);
-    });
+    var r = H.parse(hash);
     // a length the task cannot have (addition of 20-digit numbers)
-    if (state.length > maxLength(state.task)) { invalid.push('length'); state.length = SCHEMA.length.def; }
-    return { state: state, invalid: invalid, unknown: unknown };
-  }
-
-  function format(key, v) {
-    if (SCHEMA[key].type === 'bool') return v ? '1' : '0';
-    return String(v);
-  }
-
-  // state -> '#lang=en&task=...' (every key, so a link does not depend on
-  // today's defaults).
-  function serialize(state) {
-    var parts = [];
-    KEYS.forEach(function (k) {
-      var v = state[k];
-      if (v === null || v === undefined) return;
-      parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(format(k, v)));
-    });
-    return '#' + parts.join('&');
+    if (r.state.length > maxLength(r.state.task)) { r.invalid.push('length'); r.state.length = SCHEMA.length.def; }
+    return r;
   }
 
   // Checks a value coming from a form field; returns {ok, value}.
   function check(key, raw, state) {
-    var r = parseValue(key, String(raw).trim());
+    var r = H.parseValue(key, String(raw).trim());
     if (r.ok && key === 'length' && state && r.value > maxLength(state.task)) return { ok: false };
     return r;
   }

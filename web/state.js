@@ -1,7 +1,7 @@
 // state.js - the page's settings as one plain object that round-trips through
 // the URL hash (#lang=pt&hidden=64&...&seed=7), so a link replays a run.
-// Every value is validated against SCHEMA; nonsense falls back to the default
-// and is reported by name. No DOM here.
+// Every value is validated against SCHEMA (hash-schema.js); nonsense falls back
+// to the default and is reported by name. No DOM here.
 'use strict';
 var RnnState = (function () {
   var CORPORA = ['sentences', 'pt-prose', 'en-prose', 'counting', 'programs', 'alphabet', 'arithmetic'];
@@ -22,72 +22,13 @@ var RnnState = (function () {
     greedy: { type: 'bool', def: false },
     present: { type: 'bool', def: false },  // presentation view: hides the set-up panels
   };
-  var KEYS = Object.keys(SCHEMA);
-
-  function defaults() {
-    var s = {};
-    KEYS.forEach(function (k) { s[k] = SCHEMA[k].def; });
-    return s;
-  }
-
-  // Parses one raw string for key; returns {ok, value}.
-  function parseValue(key, raw) {
-    var f = SCHEMA[key];
-    if (f.type === 'enum') return { ok: f.values.indexOf(raw) >= 0, value: raw };
-    if (f.type === 'bool') {
-      if (raw === '1' || raw === 'true') return { ok: true, value: true };
-      if (raw === '0' || raw === 'false') return { ok: true, value: false };
-      return { ok: false };
-    }
-    if (f.type === 'string') return { ok: raw.length <= f.maxLength, value: raw };
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw)) return { ok: false };
-    var x = Number(raw);
-    if (!isFinite(x) || x < f.min || x > f.max) return { ok: false };
-    if (f.type === 'int' && Math.floor(x) !== x) return { ok: false };
-    return { ok: true, value: x };
-  }
-
-  // '#a=1&b=2' -> {state, invalid:[key...], unknown:[key...]}
-  function parse(hash) {
-    var state = defaults();
-    var invalid = [], unknown = [];
-    var body = String(hash || '').replace(/^#/, '');
-    if (body.length > 4000) body = body.slice(0, 4000);
-    body.split('&').forEach(function (pair) {
-      if (!pair) return;
-      var eq = pair.indexOf('=');
-      var k, v;
-      try {
-        k = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
-        v = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
-      } catch (e) { invalid.push(pair.slice(0, 40)); return; }
-      if (!Object.prototype.hasOwnProperty.call(SCHEMA, k)) { unknown.push(k.slice(0, 40)); return; }
-      var r = parseValue(k, v);
-      if (r.ok) state[k] = r.value; else invalid.push(k);
-    });
-    return { state: state, invalid: invalid, unknown: unknown };
-  }
-
-  function format(key, v) {
-    if (SCHEMA[key].type === 'bool') return v ? '1' : '0';
-    return String(v);
-  }
-
-  // state -> '#lang=en&corpus=...' (every key, so a link does not depend on
-  // today's defaults; corpus is left out for the user's own text).
-  function serialize(state) {
-    var parts = [];
-    KEYS.forEach(function (k) {
-      var v = state[k];
-      if (v === null || v === undefined) return;
-      if (k === 'corpus' && CORPORA.indexOf(v) < 0) return;
-      parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(format(k, v)));
-    });
-    return '#' + parts.join('&');
-  }
+  var H = (typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js'))
+    .make(SCHEMA, { keep: function (k, v) { return k !== 'corpus' || CORPORA.indexOf(v) >= 0; } });
+  var KEYS = H.KEYS, defaults = H.defaults, parse = H.parse, serialize = H.serialize;
+  // (serialize leaves corpus out for the user's own text)
 
   // Checks a value coming from a form field; returns {ok, value}.
-  function check(key, raw) { return parseValue(key, String(raw).trim()); }
+  function check(key, raw) { return H.parseValue(key, String(raw).trim()); }
 
   // The engine's createCharLM options for a state.
   function engineConfig(state) {
