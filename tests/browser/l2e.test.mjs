@@ -62,7 +62,9 @@ test('file://: samples, a race of four workers, moving curves, predictions, paus
     await page.getByRole('button', { name: 'Start race' }).click();
     await waitPoints(page, 1);                              // step 0, from setup
     const before = await points(page, 'chart-char');
-    await waitPoints(page, 4);
+    // every curve gains points after `before` (they start at different times)
+    await page.waitForFunction((b) => (document.getElementById('chart-char').getAttribute('data-points') || '0,0,0,0')
+      .split(',').map(Number).every((n, i) => n > b[i] && n >= 4), before, { timeout: 30000 });
     const after = await points(page, 'chart-char');
     for (let i = 0; i < 4; i++) assert.ok(after[i] > before[i], `curve ${i} moves: ${before} -> ${after}`);
     assert.equal(await phase(page), 'running');
@@ -101,9 +103,11 @@ test('file://: samples, a race of four workers, moving curves, predictions, paus
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
-    await waitPhase(page, 'running');
+    // the old race is still 'running' for a moment after the click: wait for the
+    // scrambled one (reset, set-up, running again) rather than for the phase
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-phase') === 'running' &&
+      /scrambled/.test(document.querySelector('#run-state').textContent), null, { timeout: 20000 });
     assert.match(await page.evaluate(() => location.hash), /scramble=1/);
-    assert.match(await page.locator('#run-state').textContent(), /scrambled/);
     await page.waitForFunction(() => /scrambled/.test(document.querySelector('#sample-cards figcaption').textContent));
     const scrambled = await page.locator('#sample-cards pre').first().textContent();
     assert.doesNotMatch(scrambled, /^print\(/);
