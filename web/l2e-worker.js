@@ -189,20 +189,5 @@
     evaluate: function () { requireModel(); return evaluate(); },
   };
 
-  function respond(id, result) { var msg = result || {}; msg.id = id; post(msg); }
-  function fail(id, e) { post({ id: id, error: (e && e.message) ? e.message : String(e) }); }
-
-  self.onmessage = function (ev) {
-    var msg = ev.data || {};
-    var h = Object.prototype.hasOwnProperty.call(handlers, msg.type) ? handlers[msg.type] : null;
-    if (!h) { fail(msg.id, new Error('unknown request type: ' + msg.type)); return; }
-    if (msg.type !== 'init' && !engine) { fail(msg.id, new Error('engine not started')); return; }
-    try {
-      var out = h(msg);
-      if (out && typeof out.then === 'function') out.then(function (r) { respond(msg.id, r); }, function (e) { fail(msg.id, e); });
-      else respond(msg.id, out);
-    } catch (e) {
-      fail(msg.id, e);
-    }
-  };
+  RnnWorkerProtocol.serve(handlers, function () { return !!engine; });
 })();

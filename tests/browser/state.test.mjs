@@ -50,14 +50,14 @@ test('the user\'s own text is not written into the link', () => {
 });
 
 test('worker sources: deterministic, each module with the shared engine and worker', () => {
-  const inputs = { simd: 'var RnnWasmSimd = 1;', scalar: 'var RnnWasmScalar = 2;', engine: '/* engine */', worker: '/* worker */' };
+  const inputs = { simd: 'var RnnWasmSimd = 1;', scalar: 'var RnnWasmScalar = 2;', engine: '/* engine */', protocol: '/* protocol */', worker: '/* worker */' };
   const a = workerSourcesScript(inputs), b = workerSourcesScript({ ...inputs });
   assert.equal(a, b);
   const src = runInNewContext(a + '\nRNN_WORKER_SOURCES;', {});
   assert.match(src.simd, /RnnWasmSimd = 1;[\s\S]*self\.RNN_FACTORY = RnnWasmSimd/);
   assert.match(src.scalar, /RnnWasmScalar = 2;[\s\S]*self\.RNN_FACTORY = RnnWasmScalar/);
-  assert.match(src.common, /\/\* engine \*\/[\s\S]*\/\* worker \*\//);
-  assert.match(workerSourcesScript({ ...inputs, l2e: '/* l2e */' }), /engine \*\/\\n;\\n\/\* l2e \*\/\\n;\\n\/\* worker/);
+  assert.match(src.common, /\/\* engine \*\/[\s\S]*\/\* protocol \*\/[\s\S]*\/\* worker \*\//);
+  assert.match(workerSourcesScript({ ...inputs, l2e: '/* l2e */' }), /engine \*\/\\n;\\n\/\* l2e \*\/\\n;\\n\/\* protocol \*\/\\n;\\n\/\* worker/);
 });
 
 test('i18n: both languages have the same keys, and every key the page names exists', async () => {
