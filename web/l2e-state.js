@@ -8,7 +8,7 @@
 var RnnL2EState = (function () {
   var TASKS = ['program', 'addition', 'copy'];
   var STRATEGIES = ['baseline', 'naive', 'mix', 'combined'];
-  // the engine's limits on length per task (js/engine-l2e.js)
+  // the engine's limits on length per task (js/engine.js, learning to execute)
   var MAX_LENGTH = { program: 9, addition: 9, copy: 30 };
   // Browser defaults: 2-digit addition learns visibly within the budget
   // (docs/l2e.md: ~0.97 per char after 2,000 steps at hidden 128).

@@ -1,6 +1,6 @@
 // l2e-worker.js - one runner of the learning-to-execute race (web/l2e.html
 // starts four, one per curriculum). Runs inside a Web Worker whose source is
-// [engine glue] + js/engine.js + js/engine-l2e.js + this file, assembled by
+// [engine glue] + js/engine.js + web/worker-protocol.js + this file, assembled by
 // scripts/build-web.mjs (gen/l2e-worker-sources.js) and started from a Blob URL.
 // It owns the engine and one encoder-decoder; the page only draws summaries.
 //
@@ -129,7 +129,6 @@
     init: function () {
       return RnnEngine.create(self.RNN_FACTORY).then(function (e) {
         engine = e;
-        self.installL2E(RnnEngine);
         var check = engine.selfCheck();
         return { kind: engine.kind, selfCheck: { ok: !!check.ok, maxDiff: check.maxDiff }, programs: true };
       });

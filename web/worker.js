@@ -195,7 +195,6 @@
     init: function () {
       return RnnEngine.create(self.RNN_FACTORY).then(function (e) {
         engine = e;
-        if (typeof self.installL2E === 'function') self.installL2E(RnnEngine);
         var check = engine.selfCheck();
         return { kind: engine.kind, selfCheck: { ok: !!check.ok, maxDiff: check.maxDiff },
           programs: typeof engine.l2eGenerate === 'function' };

@@ -1,5 +1,5 @@
 // l2e.mjs - `rnn l2e gen | train | race`: learning to execute from the
-// command line (the same WASM engine the page runs; js/engine-l2e.js).
+// command line (the same WASM engine the page runs; js/engine.js).
 // l2eMain never throws and never exits: it returns the exit code
 // (0 ok, 1 engine/runtime error, 2 bad arguments).
 import { createRequire } from 'node:module';
@@ -32,8 +32,7 @@ const fmt = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const num = (x) => (Number.isFinite(x) ? +x.toFixed(6) : null);
 
 async function engineFor(o) {
-  const { loadEngine, RnnEngine } = require('../../js/node-engine.js');
-  require('../../js/engine-l2e.js')(RnnEngine);
+  const { loadEngine } = require('../../js/node-engine.js');
   return loadEngine(o.engine || 'auto');
 }
 
@@ -98,10 +97,10 @@ function describe(m, eng) {
     `${m.reverse ? ', reversed input' : ''}${m.scramble ? ', SCRAMBLED inputs' : ''} (${eng.kind} module)`;
 }
 
-// The format-only guess (see formatBaseline in js/engine-l2e.js), from
+// The format-only guess (see formatBaseline in js/engine.js), from
 // generated train-split targets scored on val-split targets.
 function formatGuess(eng, m) {
-  const { formatBaseline } = require('../../js/engine-l2e.js');
+  const { formatBaseline } = require('../../js/engine.js').L2E;
   const gen = (split, seed) => eng.l2eGenerate({ task: m.task, length: m.length, nesting: m.nesting, count: 4000, split, seed });
   return formatBaseline(gen('train', 7), gen('val', 8));
 }

@@ -336,11 +336,11 @@ test('settings round-trip through the hash; every key the page names exists in b
   const csp = (f) => readFileSync(join(web, f), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
   assert.equal(csp('l2e.html'), csp('index.html'));
   // the generated worker source: deterministic, engine + l2e + race worker, no glue
-  const inputs = { engine: '/* engine */', l2e: '/* l2e */', protocol: '/* protocol */', l2eWorker: '/* race */' };
+  const inputs = { engine: '/* engine */', protocol: '/* protocol */', l2eWorker: '/* race */' };
   const a = l2eWorkerSourcesScript(inputs);
   assert.equal(a, l2eWorkerSourcesScript({ ...inputs }));
   const src = runInNewContext(a + '\nRNN_L2E_WORKER_SOURCES;', {});
-  assert.match(src.common, /\/\* engine \*\/[\s\S]*\/\* l2e \*\/[\s\S]*\/\* protocol \*\/[\s\S]*\/\* race \*\//);
+  assert.match(src.common, /\/\* engine \*\/[\s\S]*\/\* protocol \*\/[\s\S]*\/\* race \*\//);
   const gen = readFileSync(join(web, 'gen', 'l2e-worker-sources.js'), 'utf8');
   assert.ok(gen.length < 100000, `l2e-worker-sources.js is ${gen.length} bytes: the glue must not be embedded twice`);
 });
