@@ -106,3 +106,37 @@ export function externalRequests(requests) {
   return requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:') &&
     !u.startsWith('http://127.0.0.1:'));
 }
+
+// Visible text nodes and visible accessible labels (aria-label, and
+// data-label where present), in document order, each with a DOM path so two
+// languages can be compared node by node. Runs in the page:
+// page.evaluate(visibleTexts, {skip}) — skip is a selector for text that is
+// the same in every language (code, samples). Self-contained on purpose.
+export function visibleTexts({ skip }) {
+  const out = [];
+  const hiddenEl = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      if (e.hidden || e.getAttribute('aria-hidden') === 'true') return true;
+      const cs = getComputedStyle(e);
+      if (cs.display === 'none' || cs.visibility === 'hidden') return true;
+    }
+    return false;
+  };
+  const path = (el) => { const p = []; for (let e = el; e && e !== document.body; e = e.parentElement) p.push(e.tagName + (e.id ? '#' + e.id : '') + ':' + Array.prototype.indexOf.call(e.parentElement ? e.parentElement.children : [], e)); return p.reverse().join('/'); };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const s = n.nodeValue.trim();
+    const el = n.parentElement;
+    if (!s || el.closest('script, style, ' + skip)) continue;
+    if (el.tagName !== 'OPTION' && hiddenEl(el)) continue;
+    out.push({ where: path(el), text: s });
+  }
+  document.querySelectorAll('[aria-label]').forEach((el) => {
+    if (!hiddenEl(el)) out.push({ where: path(el) + '@aria-label', text: el.getAttribute('aria-label') });
+  });
+  document.querySelectorAll('[data-label]').forEach((el) => {
+    if (el.getAttribute('data-label')) out.push({ where: path(el) + '@data-label', text: el.getAttribute('data-label') });
+  });
+  out.push({ where: 'title', text: document.title });
+  return out;
+}

@@ -3,7 +3,7 @@
 // keyboard operation; phone width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, waitReady, FILE_URL, hashFor, waitStepAbove, stepOnce } from './helpers.mjs';
+import { launch, openPage, waitReady, FILE_URL, hashFor, waitStepAbove, stepOnce, visibleTexts } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,34 +13,6 @@ after(async () => { await browser?.close(); });
 const NEUTRAL = new Set(['Adam', 'Adagrad', 'RMSprop', 'tanh', 'ReLU', 'Tiny Shakespeare', '–', '·']);
 const isNumberish = (s) => /^[\d\s.,:%·e+\-–−]*$/i.test(s);
 
-// Visible text nodes and visible accessible labels, in document order, with a
-// path so the two languages can be compared node by node.
-function visibleTexts() {
-  const out = [];
-  const hiddenEl = (el) => {
-    for (let e = el; e; e = e.parentElement) {
-      if (e.hidden || e.getAttribute('aria-hidden') === 'true') return true;
-      const cs = getComputedStyle(e);
-      if (cs.display === 'none' || cs.visibility === 'hidden') return true;
-    }
-    return false;
-  };
-  const path = (el) => { const p = []; for (let e = el; e && e !== document.body; e = e.parentElement) p.push(e.tagName + (e.id ? '#' + e.id : '') + ':' + Array.prototype.indexOf.call(e.parentElement ? e.parentElement.children : [], e)); return p.reverse().join('/'); };
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const s = n.nodeValue.trim();
-    const el = n.parentElement;
-    if (!s || el.closest('script, style, .sample-text, textarea')) continue;
-    if (el.tagName !== 'OPTION' && hiddenEl(el)) continue;
-    out.push({ where: path(el), text: s });
-  }
-  document.querySelectorAll('[aria-label], [placeholder]').forEach((el) => {
-    if (hiddenEl(el)) return;
-    if (el.hasAttribute('aria-label')) out.push({ where: path(el) + '@aria-label', text: el.getAttribute('aria-label') });
-  });
-  out.push({ where: 'title', text: document.title });
-  return out;
-}
 
 test('switching the language changes every visible string, and back', async () => {
   const { context, page, problems } = await openPage(browser, FILE_URL, { hash: hashFor() });
@@ -52,11 +24,11 @@ test('switching the language changes every visible string, and back', async () =
     await page.getByRole('button', { name: 'Reset', exact: true }).click(); // an error message is visible too
     await page.waitForFunction(() => !document.getElementById('message').hidden);
     await page.waitForFunction(() => /^0 characters/.test(document.getElementById('corpus-stats').textContent));
-    const en = await page.evaluate(visibleTexts);
+    const en = await page.evaluate(visibleTexts, { skip: '.sample-text, textarea' });
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await page.getByRole('button', { name: 'Português' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'pt-BR');
-    const pt = await page.evaluate(visibleTexts);
+    const pt = await page.evaluate(visibleTexts, { skip: '.sample-text, textarea' });
     assert.match(await page.evaluate(() => location.hash), /lang=pt/);
     const ptByWhere = new Map(pt.map((x) => [x.where, x.text]));
     const same = [];
@@ -78,7 +50,7 @@ test('switching the language changes every visible string, and back', async () =
     // and back
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    const back = await page.evaluate(visibleTexts);
+    const back = await page.evaluate(visibleTexts, { skip: '.sample-text, textarea' });
     assert.deepEqual(back.map((x) => x.text).filter((s) => !isNumberish(s)), en.map((x) => x.text).filter((s) => !isNumberish(s)));
     assert.deepEqual(problems, []);
   } finally { await context.close(); }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
-import { launch, openPage, startServer, ROOT, FILE_URL, externalRequests, waitMessage } from './helpers.mjs';
+import { launch, openPage, startServer, ROOT, FILE_URL, externalRequests, waitMessage, visibleTexts } from './helpers.mjs';
 import { l2eWorkerSourcesScript } from '../../scripts/build-web.mjs';
 
 const L2E_URL = pathToFileURL(join(ROOT, 'web', 'l2e.html')).href;
@@ -127,36 +127,6 @@ test('file://: samples, a race of four workers, moving curves, predictions, paus
   } finally { await context.close(); }
 });
 
-// Visible text nodes and labels in document order, with a path, skipping code
-// (programs, targets, predictions) which is the same in every language.
-function visibleTexts() {
-  const out = [];
-  const hiddenEl = (el) => {
-    for (let e = el; e; e = e.parentElement) {
-      if (e.hidden || e.getAttribute('aria-hidden') === 'true') return true;
-      const cs = getComputedStyle(e);
-      if (cs.display === 'none' || cs.visibility === 'hidden') return true;
-    }
-    return false;
-  };
-  const path = (el) => { const p = []; for (let e = el; e && e !== document.body; e = e.parentElement) p.push(e.tagName + (e.id ? '#' + e.id : '') + ':' + Array.prototype.indexOf.call(e.parentElement ? e.parentElement.children : [], e)); return p.reverse().join('/'); };
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const s = n.nodeValue.trim();
-    const el = n.parentElement;
-    if (!s || el.closest('script, style, .code, #engine-status')) continue;
-    if (el.tagName !== 'OPTION' && hiddenEl(el)) continue;
-    out.push({ where: path(el), text: s });
-  }
-  document.querySelectorAll('[aria-label]').forEach((el) => {
-    if (!hiddenEl(el)) out.push({ where: path(el) + '@aria-label', text: el.getAttribute('aria-label') });
-  });
-  document.querySelectorAll('[data-label]').forEach((el) => {
-    if (el.getAttribute('data-label')) out.push({ where: path(el) + '@data-label', text: el.getAttribute('data-label') });
-  });
-  out.push({ where: 'title', text: document.title });
-  return out;
-}
 
 const isNumberish = (s) => /^[\d\s.,:%·e+\-–−()]*$/i.test(s);
 const NEUTRAL = new Set(['1', '2', '3', '4', '5', '6']);
@@ -171,11 +141,11 @@ test('switching the language changes every visible string, and back', async () =
     await page.waitForFunction(() => document.querySelectorAll('#predictions td.pred .prediction').length === 16);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await waitPhase(page, 'paused');
-    const en = await page.evaluate(visibleTexts);
+    const en = await page.evaluate(visibleTexts, { skip: '.code, #engine-status' });
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await page.getByRole('button', { name: 'Português' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'pt-BR');
-    const pt = await page.evaluate(visibleTexts);
+    const pt = await page.evaluate(visibleTexts, { skip: '.code, #engine-status' });
     assert.match(await page.evaluate(() => location.hash), /lang=pt/);
     assert.match(await page.locator('#nav-back').getAttribute('href'), /^index\.html#lang=pt$/);
     const ptByWhere = new Map(pt.map((x) => [x.where, x.text]));
@@ -196,7 +166,7 @@ test('switching the language changes every visible string, and back', async () =
     assert.match(await page.locator('#score tr.ref td').nth(2).textContent(), /^\d+,\d%$/);
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    const back = await page.evaluate(visibleTexts);
+    const back = await page.evaluate(visibleTexts, { skip: '.code, #engine-status' });
     const words = (list) => list.map((x) => x.text).filter((s) => !isNumberish(s));
     assert.deepEqual(words(back), words(en));
     assert.deepEqual(problems, []);
