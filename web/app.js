@@ -377,11 +377,6 @@
       else if (r.fallbackReason === 'failed') say(status, 'engineScalarFailed');
       else say(status, 'engineScalar');
       status.setAttribute('data-kind', r.kind);
-      if (!r.programs) { // a build without the learning-to-execute generator
-        var opt = document.querySelector('#corpus-select option[value="programs"]');
-        if (opt) opt.remove();
-        if (app.state.corpus === 'programs') app.state.corpus = 'pt-prose';
-      }
       // a built-in text that the engine generates could only be made now
       var first = app.corpus.text === '' && app.state.corpus !== 'custom'
         ? app.corpus.choose(app.state.corpus) : Promise.resolve();

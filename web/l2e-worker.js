@@ -10,7 +10,7 @@
 // a race it has reset). Training runs in chunks of ~CHUNK_MS and stops by
 // itself at the step budget, so pause is answered within one chunk.
 //
-//   init                      -> {kind, selfCheck: {ok, maxDiff}, programs: true}
+//   init                      -> {kind, selfCheck: {ok, maxDiff}}
 //   samples {task, length, nesting, count, seed, scramble}
 //                             -> {samples: [{input, target, pretty}], baseline: {charAcc, exact}}
 //   setup {run, config, budget, rows, evalEvery}
@@ -130,7 +130,7 @@
       return RnnEngine.create(self.RNN_FACTORY).then(function (e) {
         engine = e;
         var check = engine.selfCheck();
-        return { kind: engine.kind, selfCheck: { ok: !!check.ok, maxDiff: check.maxDiff }, programs: true };
+        return { kind: engine.kind, selfCheck: { ok: !!check.ok, maxDiff: check.maxDiff } };
       });
     },
     // Sample inputs with their targets (pretty-printed programs), and the

@@ -99,7 +99,7 @@ var RnnWorkerClient = (function () {
           fallbackReason = 'selfcheck';
           return attempt(i + 1);
         }
-        return { client: c, kind: r.kind, selfCheck: r.selfCheck, fallbackReason: fallbackReason, programs: !!r.programs };
+        return { client: c, kind: r.kind, selfCheck: r.selfCheck, fallbackReason: fallbackReason };
       }, function (e) {
         c.terminate();
         if (i + 1 < order.length) { fallbackReason = 'failed'; return attempt(i + 1); }

@@ -79,13 +79,14 @@ rnn_status rnn_charlm_alloc(rnn_charlm **out, const rnn_charlm_config *cfg, rnn_
     const long nwt = (long)H * (H > V ? H : V);
     const long nacts = (T + 1) * BH + 2 * TB * V + TB * H + BH + nwt; // + x,y ints (2*TB) below
     m->acts = calloc((size_t)(nacts + 2 * TB), sizeof(float));
-    m->pos = calloc((size_t)B, sizeof(long));
+    m->pos = calloc((size_t)B * 2, sizeof(long)); // pos | pos_next
     m->h_carry = calloc((size_t)BH, sizeof(float));
     if (!m->mem || !m->acts || !m->pos || !m->h_carry) {
         const long np = m->nparams;
         rnn_charlm_free(m);
         return rnn_fail(RNN_E_NOMEM, "model of %ld parameters (H=%d, V=%d, B=%d, T=%d)", np, H, V, B, T);
     }
+    m->pos_next = m->pos + B;
     m->params = m->mem;
     m->grads = m->params + m->nparams;
     m->opt_m = m->grads + m->nparams;
@@ -199,8 +200,8 @@ rnn_status rnn_charlm_create(rnn_charlm **out, const rnn_charlm_config *cfg, con
 
 // Fills x, y [T,B] from the B streams and hs[0] from the carried state;
 // a stream that can't supply T+1 more chars restarts at its beginning with a
-// zero state. new_pos receives the cursors to commit if the step succeeds.
-static void next_batch(rnn_charlm *m, long *new_pos) {
+// zero state. m->pos_next receives the cursors to commit if the step succeeds.
+static void next_batch(rnn_charlm *m) {
     const int B = m->B, T = m->T, H = m->H;
     const long L = m->n_train / B;
     for (int s = 0; s < B; s++) {
@@ -211,16 +212,16 @@ static void next_batch(rnn_charlm *m, long *new_pos) {
         for (int t = 0; t < T; t++) { m->x[t * B + s] = src[t]; m->y[t * B + s] = src[t + 1]; }
         if (wrap) memset(m->hs + (long)s * H, 0, sizeof(float) * (size_t)H);
         else memcpy(m->hs + (long)s * H, m->h_carry + (long)s * H, sizeof(float) * (size_t)H);
-        new_pos[s] = p + T;
+        m->pos_next[s] = p + T;
     }
 }
 
 // Forward and backward on the next chunk of the B streams: fills grads
 // (zeroed first, not clipped) and returns the mean loss in nats. State is
-// not advanced: new_pos receives the cursors to commit.
-static double forward_backward(rnn_charlm *m, long *new_pos) {
+// not advanced: m->pos_next receives the cursors to commit.
+static double forward_backward(rnn_charlm *m) {
     const int V = m->V, H = m->H, B = m->B, T = m->T, TB = T * B;
-    next_batch(m, new_pos);
+    next_batch(m);
     rnn_layer_forward(m->hs, m->x, NULL, m->p.U, m->p.W, m->p.b, m->cfg.act, T, B, V, H);
     float *hout = m->hs + (long)B * H; // h_0 .. h_{T-1} of this chunk: [T*B, H]
     linear_forward(m->logits, hout, m->p.Wy, m->p.by, TB, H, V);
@@ -235,18 +236,15 @@ static double forward_backward(rnn_charlm *m, long *new_pos) {
 
 rnn_status rnn_charlm_gradients(rnn_charlm *m, double *loss) {
     if (!m->tokens) return rnn_fail(RNN_E_STATE, "no training text attached to this model");
-    long *new_pos = malloc(sizeof(long) * (size_t)m->B);
-    if (!new_pos) return rnn_fail(RNN_E_NOMEM, "stream cursors");
-    *loss = forward_backward(m, new_pos);
-    free(new_pos);
+    *loss = forward_backward(m);
     return RNN_OK;
 }
 
 // One optimiser step; returns 0 if the loss or gradient was not finite (no
 // update applied, no state changed).
-static int train_step(rnn_charlm *m, double *loss, double *norm, int *clipped, long *new_pos) {
+static int train_step(rnn_charlm *m, double *loss, double *norm, int *clipped) {
     const int B = m->B, T = m->T, H = m->H;
-    *loss = forward_backward(m, new_pos);
+    *loss = forward_backward(m);
     *clipped = 0;
     if (m->cfg.clip_mode == CLIP_NORM) *clipped = clip_by_norm(m->grads, m->nparams, m->cfg.clip, norm);
     else if (m->cfg.clip_mode == CLIP_VALUE) *clipped = clip_by_value(m->grads, m->nparams, m->cfg.clip, norm);
@@ -254,7 +252,7 @@ static int train_step(rnn_charlm *m, double *loss, double *norm, int *clipped, l
     if (!isfinite(*loss) || !isfinite(*norm)) return 0;
     m->step++;
     optim_step(&m->cfg.optim, m->params, m->grads, m->opt_m, m->opt_v, m->nparams, m->step);
-    memcpy(m->pos, new_pos, sizeof(long) * (size_t)B);
+    memcpy(m->pos, m->pos_next, sizeof(long) * (size_t)B);
     memcpy(m->h_carry, m->hs + (long)T * B * H, sizeof(float) * (size_t)B * H);
     return 1;
 }
@@ -265,21 +263,18 @@ rnn_status rnn_charlm_train(rnn_charlm *m, int steps, rnn_train_stats *st) {
     st->step = m->step;
     if (!m->tokens) return rnn_fail(RNN_E_STATE, "no training text attached to this model");
     if (steps < 0 || steps > 1000000) return rnn_fail(RNN_E_ARG, "steps %d not in [0, 1000000]", steps);
-    long *new_pos = malloc(sizeof(long) * (size_t)m->B);
-    if (!new_pos) return rnn_fail(RNN_E_NOMEM, "stream cursors");
     double sum = 0.0;
     int done = 0;
     for (int i = 0; i < steps; i++) {
         double loss, norm;
         int clipped;
-        const int ok = train_step(m, &loss, &norm, &clipped, new_pos);
+        const int ok = train_step(m, &loss, &norm, &clipped);
         st->grad_norm = norm;
         if (!ok) { st->finite = 0; break; }
         sum += loss;
         st->clipped += clipped;
         done++;
     }
-    free(new_pos);
     st->loss = done ? sum / done : NAN;
     st->chars = (long)done * m->B * m->T;
     st->step = m->step;

@@ -71,6 +71,7 @@ typedef struct rnn_charlm {
     uint32_t text_hash;              // FNV-1a of the text the model was trained on
     double unigram_bits;             // entropy of the training text's char distribution
     long *pos;                       // [B] stream cursors, relative to stream start
+    long *pos_next;                  // [B] cursors a step commits if it succeeds
     float *h_carry;                  // [B,H] hidden state carried across chunks
     // activations of one training step
     float *acts;                     // one allocation for all below
