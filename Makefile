@@ -15,7 +15,8 @@ BUILD    = build
 export NODE_PATH := /usr/share/nodejs
 EMFLAGS  = -O3 $(WARN) -sSINGLE_FILE=1 -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 \
            -sENVIRONMENT=web,worker,node -sEXPORTED_FUNCTIONS=_malloc,_free -sINITIAL_MEMORY=33554432 \
-           -sMAXIMUM_MEMORY=2147483648 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0
+           -sMAXIMUM_MEMORY=2147483648 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0 \
+           -sWASM_ASYNC_COMPILATION=0
 
 .PHONY: all wasm test-c native clean check-wasm
 all: wasm
