@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # setup.sh - installs what the project needs on Debian 12 and builds it.
 # Idempotent: installs only what is missing; safe to run again.
-#   Debian packages: emscripten (WASM toolchain), chromium (browser tests),
+#   Debian packages: emscripten (WASM toolchain), chromium and firefox-esr (browser tests),
 #   gcc/make/python3 (native tests), python3-torch (PyTorch parity test and
 #   bench peer); npm packages from package-lock.json.
 set -euo pipefail
@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 need_pkgs=()
 command -v emcc >/dev/null 2>&1 || need_pkgs+=(emscripten)
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
+# Firefox ESR for the Firefox browser tests (driven by puppeteer-core over WebDriver BiDi)
+[ -x /usr/bin/firefox-esr ] || need_pkgs+=(firefox-esr)
 command -v gcc >/dev/null 2>&1 || need_pkgs+=(gcc)
 command -v make >/dev/null 2>&1 || need_pkgs+=(make)
 command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh - sets up, then runs every test: native C tests under ASan/UBSan,
 # the generated-program check, the WASM freshness check, Node tests against
-# both modules, CLI tests, browser tests in headless Chromium, and a tiny bench.
+# both modules, CLI tests, browser tests in headless Chromium and Firefox ESR,
+# and a tiny bench.
 # Ends with one line "stages: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,7 @@ stage "Node tests (both WASM modules, CLI)" node --test tests/node/
 if [ -d tests/browser ]; then
   stage "browser tests (headless Chromium)" node --test --test-concurrency=1 tests/browser/
 fi
+stage "browser tests (headless Firefox ESR, core flows)" node --test --test-concurrency=1 tests/firefox/
 stage "bench runs (tiny workload)" node scripts/rnn.mjs bench --hidden 16 --batch 2 --seq 8 --steps 2 --reps 1 --matmul 32
 
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
