@@ -603,7 +603,7 @@
       rnn_seq_params: 2, rnn_seq_reset: 3, rnn_seq_step: 5, rnn_seq_generate: 7, rnn_seq_set_batch: 9,
       rnn_seq_forward: 2, rnn_seq_gradients: 2, rnn_seq_train: 3, rnn_seq_evaluate: 2, rnn_seq_read: 3,
       rnn_seq_step_norms: 3, rnn_seq_step_dW: 4, rnn_seq_gradcheck: 4, rnn_radius: 3, rnn_seq_radius: 2,
-      rnn_seq_scale_radius: 3,
+      rnn_seq_scale_radius: 3, rnn_seq_set_training: 4,
     };
     const INPUT_KINDS = ['dense', 'onehot'];
     const HEADS = ['linear-mse', 'tanh-mse', 'sigmoid-bce', 'softmax-xent'];
@@ -707,6 +707,16 @@
             o.optim = OPTIMS[o.optim]; o.clipMode = CLIPS[o.clipMode]; o.lossSum = o.lossSum === 1;
             return o;
           });
+        }
+
+        // Changes lr and clipping between training steps (optimiser state kept):
+        // any of { lr, clip, clipMode }; clip 0 = no clipping.
+        configure(opts) {
+          const e = this.eng, p = this.live();
+          const i = this.info, o = Object.assign({ lr: i.lr, clip: i.clipMode === 'none' ? 0 : i.clip, clipMode: i.clipMode === 'none' ? 'norm' : i.clipMode }, opts || {});
+          for (const k of ['lr', 'clip']) if (typeof o[k] !== 'number' || !Number.isFinite(o[k])) throw new Error(`${k} must be a finite number`);
+          const mode = o.clip > 0 ? pick(CLIPS, o.clipMode, 'clip mode') : 0;
+          e.check(e.c.rnn_seq_set_training(p, o.lr, mode, o.clip > 0 ? o.clip : 1));
         }
 
         // [rows, cols] of a tensor in a layout: lecture U [H,I], W [H,H], V [O,H]; engine transposed.

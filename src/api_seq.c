@@ -28,6 +28,11 @@ API seqnet *rnn_seq_create(const int *icfg, const float *fcfg) {
 
 API void rnn_seq_free(seqnet *m) { seqnet_free(m); }
 
+// New learning rate and clipping (clip mode 0 none, 1 norm, 2 value) for the next steps.
+API int rnn_seq_set_training(seqnet *m, float lr, int clip_mode, float clip) {
+    return seqnet_set_training(m, lr, (rnn_clip_mode)clip_mode, clip);
+}
+
 // out: I, input kind, H, O, activation, head, batch, steps, optimiser, clip mode,
 // seed, sum over time, lr, clip, init scale, optimiser steps, parameters,
 // current batch B, current batch T, stepping B

@@ -53,6 +53,15 @@ rnn_status seqnet_check_config(const seqnet_config *c) {
     return RNN_OK;
 }
 
+rnn_status seqnet_set_training(seqnet *m, float lr, rnn_clip_mode clip_mode, float clip) {
+    if (!m) return rnn_fail(RNN_E_ARG, "seqnet: NULL model");
+    seqnet_config c = m->cfg;
+    c.optim.lr = lr; c.clip_mode = clip_mode; c.clip = clip;
+    rnn_status st = seqnet_check_config(&c);
+    if (!st) m->cfg = c;
+    return st;
+}
+
 void seqnet_tensor_shape(const seqnet *m, seq_tensor t, int *rows, int *cols) {
     const int r[SEQ_NTENSORS] = {m->I, m->H, 1, m->H, 1}, c[SEQ_NTENSORS] = {m->H, m->H, m->H, m->O, m->O};
     *rows = r[t]; *cols = c[t];

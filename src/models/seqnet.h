@@ -142,6 +142,10 @@ rnn_status seqnet_check_config(const seqnet_config *c);
 rnn_status seqnet_create(seqnet **out, const seqnet_config *c);
 void seqnet_free(seqnet *m);
 
+// Changes the learning rate and clipping between training steps (the optimiser
+// kind and its state stay); validated like seqnet_check_config.
+rnn_status seqnet_set_training(seqnet *m, float lr, rnn_clip_mode clip_mode, float clip);
+
 // Rows and columns of a tensor in the engine layout (U [I,H], W [H,H], b [1,H], V [H,O], c [1,O]).
 void seqnet_tensor_shape(const seqnet *m, seq_tensor t, int *rows, int *cols);
 // lecture = 0: data in the engine layout; 1: the lecture's (transposed: U [H,I], W [H,H], V [O,H]).

@@ -130,6 +130,15 @@ for (const kind of KINDS) {
       sum.forEach((row, i) => row.forEach((v, j) => close(v, g.grads.W[i][j], 1e-5 * (1 + Math.abs(v)), `dW[${i}][${j}]`)));
       net.scaleRadius(1.5);
       g = net.gradients({ x, y, mask });
+      // clipping by norm: the norm before is reported, the norm after is the threshold
+      net.configure({ clip: 0.1, clipMode: 'norm' });
+      const st = net.train({ x, y, mask });
+      assert.equal(st.clipped, 1);
+      close(st.gradNorm, g.gradNorm, 1e-3 * g.gradNorm, 'norm before clipping');
+      close(st.gradNormAfter, 0.1, 1e-5, 'norm after clipping');
+      net.configure({ clip: 0 });
+      assert.equal(net.info.clipMode, 'none');
+      assert.throws(() => net.configure({ lr: -1 }), /learning rate/);
       assert.ok(g.dhNorms[0] > 1e3 * g.dhNorms[19], `radius 1.5: ${g.dhNorms[0]} vs ${g.dhNorms[19]}`);
       close(g.dhNorms[0] / g.dhNorms[19], 1.5 ** 19, 1.5 ** 19 * 1e-2, 'radius 1.5: ratio');
     } finally { net.free(); }
