@@ -41,7 +41,7 @@ check-wasm:
 	done; echo "wasm/ matches the sources"
 
 # Native tests link the engine's objects through its headers (no #include of .c).
-TESTS_C  = $(filter-out tests/c/test_gradcheck.c tests/c/test_seq2seq.c,$(wildcard tests/c/test_*.c))
+TESTS_C  = $(filter-out tests/c/test_gradcheck.c tests/c/test_seq2seq.c tests/c/test_seqnet_gradcheck.c,$(wildcard tests/c/test_*.c))
 $(BUILD)/san/%: tests/c/%.c $(SRC) $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SAN) -Isrc $(SRC) $< -o $@ -lm
@@ -58,11 +58,17 @@ $(BUILD)/san/test_seq2seq: tests/c/test_seq2seq.c $(S2S_SRC) $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $(S2S_SRC) $< -o $@ -lm
 
+# The general sequence model's gradient check, in double precision as well.
+SEQ_SRC  = $(NN_SRC) src/status.c $(wildcard src/models/seqnet*.c)
+$(BUILD)/san/test_seqnet_gradcheck: tests/c/test_seqnet_gradcheck.c $(SEQ_SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $(SEQ_SRC) $< -o $@ -lm
+
 $(BUILD)/san/l2e_dump: tests/c/l2e_dump.c $(SRC) $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SAN) -Isrc $(SRC) $< -o $@ -lm
 
-test-c: $(patsubst tests/c/%.c,$(BUILD)/san/%,$(TESTS_C)) $(BUILD)/san/test_gradcheck $(if $(wildcard tests/c/test_seq2seq.c),$(BUILD)/san/test_seq2seq)
+test-c: $(patsubst tests/c/%.c,$(BUILD)/san/%,$(TESTS_C)) $(BUILD)/san/test_gradcheck $(if $(wildcard tests/c/test_seq2seq.c),$(BUILD)/san/test_seq2seq) $(BUILD)/san/test_seqnet_gradcheck
 	@set -e; for t in $^; do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
 
 native: $(BUILD)/rnn-native

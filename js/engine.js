@@ -1,6 +1,6 @@
 // engine.js - the one module that owns the WebAssembly boundary: the char LM
-// and kernels (src/api.c) and, in its second part, learning to execute
-// (src/api_l2e.c).
+// and kernels (src/api.c), in its second part learning to execute
+// (src/api_l2e.c), in its third the general sequence model (src/api_seq.c).
 // A classic script / CommonJS module (UMD): `RnnEngine` in a Web Worker,
 // `require('./engine.js')` in Node. Every exported C function is declared once
 // in EXPORTS below; memory this module allocates is freed in the same call
@@ -581,7 +581,386 @@
     return installL2E;
   })();
 
+  // ---------------------------------------------------------------------
+  // The general sequence model (src/api_seq.c, src/models/seqnet.h): one
+  // vanilla RNN layer and one output head for the lecture's small examples.
+  // Its own scope, its own export table (SEQ_EXPORTS), the same Engine helpers.
+  // Lecture notation: h_t = g(U x_t + W h_{t-1} + b), y_t = f(V h_t + c).
+  //   const net = eng.createSeqNet({ input: 1, hidden: 1, output: 1, activation: 'linear', head: 'linear-mse' });
+  //   net.setWeights({ U: [[1]], W: [[1]], V: [[1]] });       // lecture layout: U [H][I], W [H][H], V [O][H]
+  //   net.reset();  net.step([2]);                            // { h: Float32Array [2], y: Float32Array [2] }
+  //   net.run([2, -0.5, 1, 1]);                               // { h: [[2], [1.5], [2.5], [3.5]], y: [...] }
+  //   net.train({ x, y, mask }, 10);  net.evaluate({ x, y, mask });
+  //   net.free();
+  // Batches are { x | tokens, y | cls, mask, h0 } batch-major: x [B][T][I],
+  // tokens [B][T] (-1: no input), y [B][T][O], cls [B][T], mask [B][T], h0 [B][H],
+  // as nested arrays or flat typed arrays (then give B and T).
+  const installSeqNet = (function () {
+
+    // name -> argument count; the C side is src/api_seq.c
+    const SEQ_EXPORTS = {
+      rnn_seq_create: 2, rnn_seq_free: 1, rnn_seq_info: 2, rnn_seq_set_tensor: 4, rnn_seq_get_tensor: 5,
+      rnn_seq_params: 2, rnn_seq_reset: 3, rnn_seq_step: 5, rnn_seq_generate: 7, rnn_seq_set_batch: 9,
+      rnn_seq_forward: 2, rnn_seq_gradients: 2, rnn_seq_train: 3, rnn_seq_evaluate: 2, rnn_seq_read: 3,
+      rnn_seq_step_norms: 3, rnn_seq_step_dW: 4, rnn_seq_gradcheck: 4, rnn_radius: 3, rnn_seq_radius: 2,
+      rnn_seq_scale_radius: 3, rnn_seq_set_training: 4,
+    };
+    const INPUT_KINDS = ['dense', 'onehot'];
+    const HEADS = ['linear-mse', 'tanh-mse', 'sigmoid-bce', 'softmax-xent'];
+    const ACTS = ['tanh', 'relu', 'linear'];
+    const OPTIMS = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam'];
+    const CLIPS = ['none', 'norm', 'value'];
+    const TENSORS = ['U', 'W', 'b', 'V', 'c'];
+    const SEQ_DEFAULTS = { input: 1, inputKind: 'dense', hidden: 1, output: 1, activation: 'linear', head: 'linear-mse',
+      batch: 32, steps: 64, optim: 'adam', lr: 1e-2, clip: 5, clipMode: 'norm', seed: 1, initScale: 1, lossSum: false };
+    const INFO = ['input', 'inputKind', 'hidden', 'output', 'activation', 'head', 'batch', 'steps', 'optim', 'clipMode',
+      'seed', 'lossSum', 'lr', 'clip', 'initScale', 'step', 'params', 'batchB', 'batchT', 'stepB'];
+
+    function pick(list, value, what) {
+      const i = list.indexOf(value);
+      if (i < 0) throw new Error(`unknown ${what} '${value}' (one of: ${list.join(', ')})`);
+      return i;
+    }
+    function int(v, lo, hi, what) {
+      if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${what} must be an integer in [${lo}, ${hi}], got ${v}`);
+      return v;
+    }
+    // nested arrays or a typed array -> a flat array of exactly n numbers
+    function flat(v, n, what) {
+      const a = ArrayBuffer.isView(v) ? v : Array.isArray(v) ? v.flat(Infinity) : typeof v === 'number' ? [v] : null;
+      if (!a) throw new Error(`${what} must be an array of numbers`);
+      if (a.length !== n) throw new Error(`${what} has ${a.length} numbers, expected ${n}`);
+      for (let i = 0; i < n; i++) if (typeof a[i] !== 'number') throw new Error(`${what}[${i}] is not a number`);
+      return a;
+    }
+    // rows x cols flat -> nested rows
+    function rows(data, r, c) { return Array.from({ length: r }, (_, i) => Array.from(data.subarray(i * c, i * c + c))); }
+
+    function installSeq(RnnEngine) {
+      const Engine = RnnEngine && RnnEngine.Engine;
+      if (typeof Engine !== 'function') throw new Error('installSeqNet needs the RnnEngine module (js/engine.js)');
+      if (Engine.prototype.createSeqNet) return RnnEngine;
+
+      function bind(eng) {
+        if (eng.seqBound) return eng;
+        for (const [name, arity] of Object.entries(SEQ_EXPORTS)) {
+          const fn = eng.mod['_' + name];
+          if (typeof fn !== 'function') throw new Error(`engine module lacks ${name}/${arity} (rebuild wasm/ with src/api_seq.c)`);
+          eng.c[name] = fn;
+        }
+        eng.seqBound = true;
+        return eng;
+      }
+
+      // opts: see SEQ_DEFAULTS. inputKind 'dense' | 'onehot'; head 'linear-mse' |
+      // 'tanh-mse' | 'sigmoid-bce' | 'softmax-xent'; clipMode 'none' | 'norm' | 'value';
+      // batch, steps: the largest B and T a batch may have; lossSum: true = the
+      // lecture's L = sum_t L_t (mean over the batch), false = mean over scored steps.
+      Engine.prototype.createSeqNet = function (opts) {
+        const e = bind(this);
+        const o = Object.assign({}, SEQ_DEFAULTS, opts || {});
+        for (const k of ['input', 'hidden', 'output', 'batch', 'steps']) int(o[k], 1, 1 << 20, k);
+        int(o.seed, 0, 4294967295, 'seed');
+        for (const k of ['lr', 'clip', 'initScale']) {
+          if (typeof o[k] !== 'number' || !Number.isFinite(o[k])) throw new Error(`${k} must be a finite number`);
+        }
+        const clipMode = o.clip > 0 ? pick(CLIPS, o.clipMode, 'clip mode') : 0;
+        const icfg = [o.input, pick(INPUT_KINDS, o.inputKind, 'input kind'), o.hidden, o.output,
+          pick(ACTS, o.activation, 'activation'), pick(HEADS, o.head, 'head'), o.batch, o.steps,
+          pick(OPTIMS, o.optim, 'optimiser'), clipMode, o.seed | 0, o.lossSum ? 1 : 0];
+        return e.scoped((s) => {
+          const p = e.c.rnn_seq_create(s.i32(icfg), s.f32([o.lr, o.clip > 0 ? o.clip : 1, o.initScale]));
+          if (!p) throw e.error();
+          return new SeqNet(e, p);
+        });
+      };
+
+      // Spectral radius (max |eigenvalue|) of any n x n matrix, flat row-major
+      // (e.g. the char LM's W from CharLM.params()).
+      Engine.prototype.spectralRadius = function (A, n) {
+        const e = bind(this);
+        int(n, 1, 4096, 'n');
+        const a = flat(A, n * n, 'matrix');
+        return e.scoped((s) => { const po = s.alloc(8); e.check(e.c.rnn_radius(s.f32(a), n, po)); return e.f64(po, 1)[0]; });
+      };
+
+      class SeqNet {
+        constructor(eng, ptr) {
+          this.eng = eng;
+          this.ptr = ptr;
+          const i = this.info;
+          this.I = i.input; this.H = i.hidden; this.O = i.output;
+          this.onehot = i.inputKind === 'onehot';
+          this.softmax = i.head === 'softmax-xent';
+          this.maxB = i.batch; this.maxT = i.steps;
+        }
+        live() { if (!this.ptr) throw new Error('this network was freed'); return this.ptr; }
+
+        get info() {
+          const e = this.eng, p = this.live();
+          return e.scoped((s) => {
+            const po = s.alloc(8 * INFO.length);
+            e.c.rnn_seq_info(p, po);
+            const v = Array.from(e.f64(po, INFO.length)), o = {};
+            INFO.forEach((k, i) => { o[k] = v[i]; });
+            o.inputKind = INPUT_KINDS[o.inputKind]; o.activation = ACTS[o.activation]; o.head = HEADS[o.head];
+            o.optim = OPTIMS[o.optim]; o.clipMode = CLIPS[o.clipMode]; o.lossSum = o.lossSum === 1;
+            return o;
+          });
+        }
+
+        // Changes lr and clipping between training steps (optimiser state kept):
+        // any of { lr, clip, clipMode }; clip 0 = no clipping.
+        configure(opts) {
+          const e = this.eng, p = this.live();
+          const i = this.info, o = Object.assign({ lr: i.lr, clip: i.clipMode === 'none' ? 0 : i.clip, clipMode: i.clipMode === 'none' ? 'norm' : i.clipMode }, opts || {});
+          for (const k of ['lr', 'clip']) if (typeof o[k] !== 'number' || !Number.isFinite(o[k])) throw new Error(`${k} must be a finite number`);
+          const mode = o.clip > 0 ? pick(CLIPS, o.clipMode, 'clip mode') : 0;
+          e.check(e.c.rnn_seq_set_training(p, o.lr, mode, o.clip > 0 ? o.clip : 1));
+        }
+
+        // [rows, cols] of a tensor in a layout: lecture U [H,I], W [H,H], V [O,H]; engine transposed.
+        shape(name, layout = 'lecture') {
+          const k = pick(TENSORS, name, 'tensor');
+          const eng = [[this.I, this.H], [this.H, this.H], [1, this.H], [this.H, this.O], [1, this.O]][k];
+          return layout === 'engine' || k === 2 || k === 4 ? eng : [eng[1], eng[0]];
+        }
+
+        // w: any of { U, W, b, V, c } as nested rows or flat arrays in the layout
+        // ('lecture' default: U [H][I], W [H][H] (row i = weights into unit i), V [O][H];
+        // 'engine': U [I][H], W [H][H], V [H][O]); b [H], c [O].
+        setWeights(w, layout = 'lecture') {
+          const e = this.eng, p = this.live();
+          const lec = pick(['engine', 'lecture'], layout, 'layout');
+          for (const name of Object.keys(w)) {
+            const k = pick(TENSORS, name, 'tensor'), [r, c] = this.shape(name, layout);
+            const data = flat(w[name], r * c, name);
+            e.scoped((s) => e.check(e.c.rnn_seq_set_tensor(p, k, lec, s.f32(data))));
+          }
+        }
+
+        // { U, W, V: nested rows, b, c: arrays } in the layout; grads = true: the
+        // gradients of the last backward (train / gradients) instead of the weights.
+        getWeights(layout = 'lecture', grads = false) {
+          const e = this.eng, p = this.live();
+          const lec = pick(['engine', 'lecture'], layout, 'layout');
+          const out = {};
+          for (const [k, name] of TENSORS.entries()) {
+            const [r, c] = this.shape(name, layout);
+            e.scoped((s) => {
+              const po = s.alloc(4 * r * c);
+              e.check(e.c.rnn_seq_get_tensor(p, k, lec, grads ? 1 : 0, po));
+              const d = Float32Array.from(e.f32(po, r * c));
+              out[name] = k === 2 || k === 4 ? Array.from(d) : rows(d, r, c);
+            });
+          }
+          return out;
+        }
+
+        // The parameter block [U | W | b | V | c] in the engine layout (a copy).
+        params() {
+          const e = this.eng, p = this.live();
+          return e.scoped((s) => { const pn = s.alloc(4); const pp = e.c.rnn_seq_params(p, pn); return Float32Array.from(e.f32(pp, e.i32(pn, 1)[0])); });
+        }
+
+        // Starts B sequences (default 1) from h0 ([B][H], default zeros) for step / generate.
+        reset(h0 = null, B = 1) {
+          const e = this.eng, p = this.live();
+          int(B, 1, this.maxB, 'B');
+          this.stepB = B;
+          e.scoped((s) => e.check(e.c.rnn_seq_reset(p, B, h0 ? s.f32(flat(h0, B * this.H, 'h0')) : 0)));
+        }
+
+        // input for B stepped sequences: dense: numbers [B*I] (nested ok; a number when I = 1);
+        // one-hot: token ids [B] (a number when B = 1; -1 = no input).
+        stepInput(s, x) {
+          const B = this.stepB || 0;
+          if (!B) throw new Error('call reset() before step()');
+          if (this.onehot) return [0, s.i32(flat(x, B, 'tokens').map((v) => int(v, -1, this.I - 1, 'token')))];
+          return [s.f32(flat(x, B * this.I, 'x')), 0];
+        }
+
+        // One time step: { h: Float32Array [B*H], y: Float32Array [B*O] } (h_t and y_t).
+        step(x) {
+          const e = this.eng, p = this.live();
+          return e.scoped((s) => {
+            const [px, pt] = this.stepInput(s, x);
+            const B = this.stepB, ph = s.alloc(4 * B * this.H), py = s.alloc(4 * B * this.O);
+            e.check(e.c.rnn_seq_step(p, px, pt, ph, py));
+            return { h: Float32Array.from(e.f32(ph, B * this.H)), y: Float32Array.from(e.f32(py, B * this.O)) };
+          });
+        }
+
+        // Free running from the stepping state: x0 as in step(), then T-1 steps fed the
+        // previous output (dense: y itself; one-hot: its argmax). Needs I = O.
+        // { h: [T][B*H], y: [T][B*O], tokens: [T][B] argmax of each y }.
+        generate(x0, T) {
+          const e = this.eng, p = this.live();
+          int(T, 1, 4096, 'T');
+          return e.scoped((s) => {
+            const [px, pt] = this.stepInput(s, x0);
+            const B = this.stepB, ph = s.alloc(4 * T * B * this.H), py = s.alloc(4 * T * B * this.O), pk = s.alloc(4 * T * B);
+            e.check(e.c.rnn_seq_generate(p, T, px, pt, ph, py, pk));
+            return { h: rows(e.f32(ph, T * B * this.H), T, B * this.H), y: rows(e.f32(py, T * B * this.O), T, B * this.O),
+              tokens: rows(e.i32(pk, T * B), T, B) };
+          });
+        }
+
+        // Loads a batch into the engine (see the section comment); returns [B, T].
+        load(batch) {
+          const e = this.eng, p = this.live();
+          const b = batch || {};
+          const first = this.onehot ? b.tokens : b.x;
+          if (first === undefined || first === null) throw new Error(this.onehot ? 'a one-hot network needs tokens' : 'a dense network needs x');
+          const B = b.B ?? (Array.isArray(first) ? first.length : 1);
+          const T = b.T ?? (Array.isArray(first) && Array.isArray(first[0]) ? first[0].length : undefined);
+          int(B, 1, this.maxB, 'B');
+          int(T, 1, this.maxT, 'T');
+          if (this.softmax ? b.y : b.cls) throw new Error(this.softmax ? 'a softmax head takes class ids (cls), not y' : 'this head takes real targets (y), not cls');
+          const n = B * T;
+          e.scoped((s) => {
+            const px = this.onehot ? 0 : s.f32(flat(b.x, n * this.I, 'x'));
+            const pt = this.onehot ? s.i32(flat(b.tokens, n, 'tokens').map((v) => int(v, -1, this.I - 1, 'token'))) : 0;
+            const py = b.y ? s.f32(flat(b.y, n * this.O, 'y')) : 0;
+            const pc = b.cls ? s.i32(flat(b.cls, n, 'cls').map((v) => int(v, -2147483648, 2147483647, 'class id'))) : 0;
+            const pm = b.mask ? s.f32(flat(b.mask, n, 'mask')) : 0;
+            const ph = b.h0 ? s.f32(flat(b.h0, B * this.H, 'h0')) : 0;
+            e.check(e.c.rnn_seq_set_batch(p, B, T, px, pt, py, pc, pm, ph));
+          });
+          this.B = B; this.T = T;
+          return [B, T];
+        }
+
+        // Forward over whole sequences, no update. xs: a batch, or one sequence
+        // (dense: [T][I] or, when I = 1, [T]; one-hot: [T] tokens).
+        // { h: [B][T][H] h_1..h_T, y: [B][T][O] y_1..y_T, loss (null without targets) }
+        // For one sequence given bare, h and y are [T][H] and [T][O].
+        run(xs, h0 = null) {
+          const e = this.eng, p = this.live();
+          const bare = Array.isArray(xs) || ArrayBuffer.isView(xs);
+          let batch = xs;
+          if (bare) {
+            const n = Array.isArray(xs) ? xs.flat(Infinity).length : xs.length;
+            const T = this.onehot ? n : n / this.I;
+            if (!Number.isInteger(T)) throw new Error(`x has ${n} numbers, not a multiple of the input width ${this.I}`);
+            batch = this.onehot ? { tokens: xs, B: 1, T } : { x: xs, B: 1, T };
+            if (h0) batch.h0 = h0;
+          }
+          const [B, T] = this.load(batch);
+          return e.scoped((s) => {
+            const pl = s.alloc(8), ph = s.alloc(4 * B * T * this.H), py = s.alloc(4 * B * T * this.O);
+            e.check(e.c.rnn_seq_forward(p, pl));
+            e.check(e.c.rnn_seq_read(p, 0, ph));
+            e.check(e.c.rnn_seq_read(p, 1, py));
+            const loss = e.f64(pl, 1)[0];
+            const h = rows(e.f32(ph, B * T * this.H), B * T, this.H), y = rows(e.f32(py, B * T * this.O), B * T, this.O);
+            const per = (a) => Array.from({ length: B }, (_, i) => a.slice(i * T, i * T + T));
+            return bare ? { h, y, loss: Number.isNaN(loss) ? null : loss } : { h: per(h), y: per(y), loss: Number.isNaN(loss) ? null : loss };
+          });
+        }
+
+        // `steps` optimiser steps on one batch (a fixed small data set can be trained
+        // full-batch). { loss (last step, before its update), gradNorm (before
+        // clipping), gradNormAfter, clipped (steps that clipped), ok (false: stopped at
+        // a NaN/Inf, update skipped), step (optimiser steps so far) }
+        train(batch, steps = 1) {
+          const e = this.eng, p = this.live();
+          int(steps, 1, 1000000, 'steps');
+          this.load(batch);
+          return e.scoped((s) => {
+            const po = s.alloc(48);
+            e.check(e.c.rnn_seq_train(p, steps, po));
+            const [loss, gradNorm, gradNormAfter, clipped, finite, step] = e.f64(po, 6);
+            return { loss, gradNorm, gradNormAfter, clipped, ok: finite === 1, step };
+          });
+        }
+
+        // { loss, accuracy, correct, count (scored steps), seqAccuracy, seqCorrect, seqCount }.
+        // Right: softmax argmax = class; tanh sign; sigmoid > 0.5; linear |y - t| < 0.5.
+        evaluate(batch) {
+          const e = this.eng, p = this.live();
+          this.load(batch);
+          return e.scoped((s) => {
+            const po = s.alloc(40);
+            e.check(e.c.rnn_seq_evaluate(p, po));
+            const [loss, correct, count, seqCorrect, seqCount] = e.f64(po, 5);
+            return { loss, correct, count, accuracy: count ? correct / count : 0, seqCorrect, seqCount,
+              seqAccuracy: seqCount ? seqCorrect / seqCount : 0 };
+          });
+        }
+
+        // Loss and gradients of a batch, no update, with the BPTT views:
+        // { loss, gradNorm, grads: getWeights(layout, true), dhNorms: [T] ||dL/dh_t||,
+        //   dWNorms: [T] ||dL/dW_t|| } for the lecture's steps t = 1..T (index 0 = step 1).
+        gradients(batch, layout = 'lecture') {
+          const e = this.eng, p = this.live();
+          const [, T] = this.load(batch);
+          return e.scoped((s) => {
+            const po = s.alloc(16), pa = s.alloc(8 * T), pb = s.alloc(8 * T);
+            e.check(e.c.rnn_seq_gradients(p, po));
+            e.check(e.c.rnn_seq_step_norms(p, pa, pb));
+            const [loss, gradNorm] = e.f64(po, 2);
+            return { loss, gradNorm, dhNorms: Array.from(e.f64(pa, T)), dWNorms: Array.from(e.f64(pb, T)),
+              grads: this.getWeights(layout, true) };
+          });
+        }
+
+        // The step-t term of dL/dW after gradients()/train() (t = 0 .. T-1, lecture step t+1),
+        // as nested rows; summed over t it is dL/dW (before clipping).
+        stepGradW(t, layout = 'lecture') {
+          const e = this.eng, p = this.live();
+          const lec = pick(['engine', 'lecture'], layout, 'layout');
+          int(t, 0, (this.T || 1) - 1, 't');
+          return e.scoped((s) => {
+            const po = s.alloc(4 * this.H * this.H);
+            e.check(e.c.rnn_seq_step_dW(p, t, lec, po));
+            return rows(e.f32(po, this.H * this.H), this.H, this.H);
+          });
+        }
+
+        // Central differences vs backprop on a batch, in the module's float precision:
+        // { U: { rel, maxAbs }, W, b, V, c, maxRel } with rel = ||a - n|| / (||a|| + ||n||).
+        // eps 1e-2 suits float32; at most maxElems elements per tensor (evenly spaced).
+        gradcheck(batch, opts = {}) {
+          const e = this.eng, p = this.live();
+          const o = Object.assign({ eps: 1e-2, maxElems: 64 }, opts);
+          if (!(o.eps > 0 && o.eps < 1)) throw new Error('eps must be in (0, 1)');
+          int(o.maxElems, 1, 1 << 24, 'maxElems');
+          this.load(batch);
+          return e.scoped((s) => {
+            const po = s.alloc(80);
+            e.check(e.c.rnn_seq_gradcheck(p, o.eps, o.maxElems, po));
+            const v = e.f64(po, 10), out = { maxRel: 0 };
+            TENSORS.forEach((name, k) => { out[name] = { rel: v[k], maxAbs: v[5 + k] }; out.maxRel = Math.max(out.maxRel, v[k]); });
+            return out;
+          });
+        }
+
+        spectralRadius() {
+          const e = this.eng, p = this.live();
+          return e.scoped((s) => { const po = s.alloc(8); e.check(e.c.rnn_seq_radius(p, po)); return e.f64(po, 1)[0]; });
+        }
+
+        // Scales W so its spectral radius is r; returns the radius before.
+        scaleRadius(r) {
+          const e = this.eng, p = this.live();
+          if (typeof r !== 'number' || !Number.isFinite(r)) throw new Error('radius must be a finite number');
+          return e.scoped((s) => { const po = s.alloc(8); e.check(e.c.rnn_seq_scale_radius(p, r, po)); return e.f64(po, 1)[0]; });
+        }
+
+        free() { if (this.ptr) { this.eng.c.rnn_seq_free(this.ptr); this.ptr = 0; } }
+      }
+
+      RnnEngine.SeqNet = SeqNet;
+      RnnEngine.SEQ = { INPUT_KINDS, HEADS, DEFAULTS: SEQ_DEFAULTS, TENSORS };
+      return RnnEngine;
+    }
+    installSeq.SEQ_EXPORTS = SEQ_EXPORTS;
+    return installSeq;
+  })();
+
   const api = { create, Engine, CharLM, DEFAULTS, ACTIVATIONS, OPTIMISERS, CLIP_MODES, CORPORA, KERNELS };
   installL2E(api); // adds Engine.prototype.l2e*/createL2E, api.L2EModel, api.L2E
+  installSeqNet(api); // adds Engine.prototype.createSeqNet/spectralRadius, api.SeqNet, api.SEQ
   return api;
 });
