@@ -220,15 +220,22 @@ rnn_status ngram_bits(const ngram *m, const int *tokens, long n, double *bits) {
     return RNN_OK;
 }
 
-rnn_status ngram_predict(const ngram *m, const int *context, int n, float *probs, int *best) {
+static rnn_status check_context(const ngram *m, const int *context, int n, int *from) {
     if (n < 0) return rnn_fail(RNN_E_ARG, "context length %d", n);
-    const int from = n - (m->order - 1) > 0 ? n - (m->order - 1) : 0;
-    for (int i = from; i < n; i++)
+    *from = n - (m->order - 1) > 0 ? n - (m->order - 1) : 0;
+    for (int i = *from; i < n; i++)
         if (context[i] < 0 || context[i] >= m->vocab) return rnn_fail(RNN_E_ARG, "context token %d not in 0..%d", context[i], m->vocab - 1);
+    return RNN_OK;
+}
+
+rnn_status ngram_predict(const ngram *m, const int *context, int n, float *probs, int *best) {
+    int from;
+    const rnn_status st = check_context(m, context, n, &from);
+    if (st) return st;
     double top = -1.0;
     for (int w = 0; w < m->vocab; w++) {
         const double p = ngram_prob(m, context + from, n - from, w);
-        probs[w] = (float)p;
+        if (probs) probs[w] = (float)p;
         if (p > top) { top = p; *best = w; }
     }
     return RNN_OK;

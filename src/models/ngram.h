@@ -44,7 +44,8 @@ void ngram_free(ngram *m);
 // tokens before it in the same array.
 rnn_status ngram_bits(const ngram *m, const int *tokens, long n, double *bits);
 // P(next | context) for every token id into probs[V]; *best = the argmax
-// (the lowest id on a tie). Only the last N-1 context tokens matter.
+// (the lowest id on a tie); probs may be NULL (argmax only). Only the last
+// N-1 context tokens matter.
 rnn_status ngram_predict(const ngram *m, const int *context, int n, float *probs, int *best);
 // P(w | context) of one token.
 double ngram_prob(const ngram *m, const int *context, int n, int w);
