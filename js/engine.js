@@ -1,6 +1,7 @@
 // engine.js - the one module that owns the WebAssembly boundary: the char LM
 // and kernels (src/api.c), in its second part learning to execute
-// (src/api_l2e.c), in its third the general sequence model (src/api_seq.c).
+// (src/api_l2e.c), in its third the general sequence model (src/api_seq.c),
+// in its fourth the widgets' task generators and the n-gram model (src/api_tasks.c).
 // A classic script / CommonJS module (UMD): `RnnEngine` in a Web Worker,
 // `require('./engine.js')` in Node. Every exported C function is declared once
 // in EXPORTS below; memory this module allocates is freed in the same call
@@ -959,8 +960,278 @@
     return installSeq;
   })();
 
+  // ---------------------------------------------------------------------
+  // Lecture widgets' data and the n-gram model (src/api_tasks.c): the task
+  // generators and the Kneser-Ney reference on the Engine, and NgramModel.
+  // Its own scope, its own export table (TASK_EXPORTS), the same Engine
+  // helpers. Every number comes from the C side; this part only moves arrays.
+  //   eng.ngramText(train, val, 5);                 // { order, bpc, chars, vocab }
+  //   const m = eng.createNgram(tokens, { vocab: 9, order: 4 });
+  //   m.predict([2, 6, 8]);                         // { probs: Float32Array(9), best }
+  //   m.accuracy(seqs, targets);                    // { accuracy, meanProb }
+  //   eng.reviewsGenerate({ count: 500, split: 'train', seed: 1 });
+  //   eng.reviewsTokenize('O filme é péssimo, roteiro horrível, mas a música é boa!');
+  //   eng.ballGenerate({ grid: 5, frames: 4, dirs: 4, count: 1000, seed: 1 });
+  //   eng.memoryGenerate({ cues: 4, distractors: 4, gap: 6, count: 1000, seed: 1 });
+  const installTasks = (function () {
+
+    // name -> argument count; the C side is src/api_tasks.c
+    const TASK_EXPORTS = {
+      rnn_tasks_limits: 1, rnn_ngram_text: 6, rnn_ngram_create: 4, rnn_ngram_bits: 4, rnn_ngram_predict: 5,
+      rnn_ngram_accuracy: 6, rnn_ngram_info: 2, rnn_ngram_free: 1, rnn_reviews_vocab: 0, rnn_reviews_lexicon: 2,
+      rnn_reviews_generate: 6, rnn_reviews_label: 2, rnn_reviews_split: 2, rnn_reviews_tokenize: 7,
+      rnn_ball_generate: 8, rnn_memory_generate: 7,
+    };
+    const LIMIT_NAMES = ['ngramMaxOrder', 'ngramMaxVocab', 'ngramMaxTokens', 'reviewsVocab', 'reviewsMaxWords',
+      'ballMaxGrid', 'ballMaxFrames', 'memoryMaxSymbols', 'memoryMaxGap'];
+    const REVIEW_SPLITS = ['train', 'heldout'];          // and 'any'
+    const WORD_CLASSES = ['article', 'noun', 'verb', 'adjective', 'connective'];
+    const BALL_DIRECTIONS = ['up', 'right', 'down', 'left', 'up-right', 'down-right', 'down-left', 'up-left'];
+    const TASK_DEFAULTS = {
+      ngram: { order: 5 },
+      reviews: { count: 500, split: 'train', seed: 1 },
+      ball: { grid: 5, frames: 4, dirs: 4, count: 500, seed: 1 },
+      memory: { cues: 4, distractors: 4, gap: 6, count: 500, seed: 1 },
+    };
+    const encoder = new TextEncoder();
+    const decoder = new TextDecoder('utf-8');
+
+    function int(v, lo, hi, what) {
+      if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${what} must be an integer in [${lo}, ${hi}], got ${v}`);
+      return v;
+    }
+    function ints(arr, what) {
+      if (!arr || typeof arr.length !== 'number') throw new Error(`${what} must be an array of integers`);
+      for (let i = 0; i < arr.length; i++) if (!Number.isInteger(arr[i])) throw new Error(`${what}[${i}] is not an integer`);
+      return arr;
+    }
+    function seedOf(v) { return int(v, -2147483648, 4294967295, 'seed') | 0; }
+
+    function installTasksInto(RnnEngine) {
+      const Engine = RnnEngine && RnnEngine.Engine;
+      if (typeof Engine !== 'function') throw new Error('installTasks needs the RnnEngine module (js/engine.js)');
+      if (Engine.prototype.createNgram) return RnnEngine; // installed already
+
+      // Binds this part's C functions into eng.c once per engine.
+      function bind(eng) {
+        if (eng.tasksBound) return eng;
+        for (const [name, arity] of Object.entries(TASK_EXPORTS)) {
+          const fn = eng.mod['_' + name];
+          if (typeof fn !== 'function') throw new Error(`engine module lacks ${name}/${arity} (rebuild wasm/ with src/api_tasks.c)`);
+          eng.c[name] = fn;
+        }
+        eng.tasksBound = true;
+        return eng;
+      }
+
+      // The engine's named limits of the generators and the n-gram model.
+      Engine.prototype.taskLimits = function () {
+        const e = bind(this);
+        return e.scoped((s) => {
+          const p = s.alloc(4 * LIMIT_NAMES.length);
+          e.c.rnn_tasks_limits(p);
+          const v = e.i32(p, LIMIT_NAMES.length), out = {};
+          LIMIT_NAMES.forEach((k, i) => { out[k] = v[i]; });
+          return out;
+        });
+      };
+
+      // The n-gram reference line: an interpolated Kneser-Ney model of `order`
+      // counted on the text `train`, bits per character of `data` (each
+      // character predicted from the ones of `data` before it).
+      Engine.prototype.ngramText = function (train, data, order = TASK_DEFAULTS.ngram.order) {
+        const e = bind(this);
+        int(order, 1, 6, 'order');
+        return e.scoped((s) => {
+          const [pt, nt] = s.text(train), [pd, nd] = s.text(data), po = s.alloc(24);
+          e.check(e.c.rnn_ngram_text(pt, nt, pd, nd, order, po));
+          const [bpc, chars, vocab] = e.f64(po, 3);
+          return { order, bpc, chars, vocab };
+        });
+      };
+
+      // A model over token ids 0..vocab-1 counted on `tokens` (one stream).
+      Engine.prototype.createNgram = function (tokens, opts) {
+        const e = bind(this);
+        const o = Object.assign({ order: TASK_DEFAULTS.ngram.order }, opts || {});
+        ints(tokens, 'tokens');
+        int(o.vocab, 1, 65535, 'vocab');
+        int(o.order, 1, 6, 'order');
+        return e.scoped((s) => {
+          const p = e.c.rnn_ngram_create(s.i32(tokens), tokens.length, o.vocab, o.order);
+          if (!p) throw e.error();
+          return new NgramModel(e, p);
+        });
+      };
+
+      class NgramModel {
+        constructor(eng, ptr) { this.eng = eng; this.ptr = ptr; }
+        live() { if (!this.ptr) throw new Error('this n-gram model was freed'); return this.ptr; }
+
+        get info() {
+          const e = this.eng, p = this.live();
+          return e.scoped((s) => {
+            const po = s.alloc(80);
+            e.c.rnn_ngram_info(p, po);
+            const v = Array.from(e.f64(po, 10));
+            return { order: v[0], vocab: v[1], entries: v[2], bytes: v[3], discounts: v.slice(4, 4 + v[0]) };
+          });
+        }
+
+        // Bits of a token stream, each token predicted from the ones before it.
+        bits(tokens) {
+          const e = this.eng, p = this.live();
+          ints(tokens, 'tokens');
+          return e.scoped((s) => {
+            const po = s.alloc(16);
+            e.check(e.c.rnn_ngram_bits(p, s.i32(tokens), tokens.length, po));
+            const [bits, bitsPerToken] = e.f64(po, 2);
+            return { bits, bitsPerToken, tokens: tokens.length };
+          });
+        }
+
+        // P(next | context) over the vocabulary and its argmax.
+        predict(context) {
+          const e = this.eng, p = this.live();
+          ints(context, 'context');
+          return e.scoped((s) => {
+            const V = this.info.vocab, pp = s.alloc(4 * V), pb = s.alloc(4);
+            e.check(e.c.rnn_ngram_predict(p, s.i32(context.length ? context : [0]), context.length, pp, pb));
+            return { probs: Float32Array.from(e.f32(pp, V)), best: e.i32(pb, 1)[0] };
+          });
+        }
+
+        // sequences: Int32Array of count * len tokens (or an array of equal-length
+        // arrays), targets[count]: the fraction whose argmax is the target and the
+        // mean probability of the target.
+        accuracy(sequences, targets) {
+          const e = this.eng, p = this.live();
+          ints(targets, 'targets');
+          const flat = Array.isArray(sequences) && Array.isArray(sequences[0]) ? sequences.flat() : sequences;
+          ints(flat, 'sequences');
+          const count = targets.length;
+          if (count < 1 || flat.length % count !== 0) throw new Error(`${flat.length} tokens do not split into ${count} sequences`);
+          return e.scoped((s) => {
+            const po = s.alloc(16);
+            e.check(e.c.rnn_ngram_accuracy(p, s.i32(flat.length ? flat : [0]), count, flat.length / count, s.i32(targets), po));
+            const [accuracy, meanProb] = e.f64(po, 2);
+            return { accuracy, meanProb };
+          });
+        }
+
+        free() { if (this.ptr) { this.eng.c.rnn_ngram_free(this.ptr); this.ptr = 0; } }
+      }
+
+      // The 15 words: [{ id, word, polarity (+1/-1/0), cls }].
+      Engine.prototype.reviewsVocab = function () {
+        const e = bind(this);
+        const words = e.cstring(e.c.rnn_reviews_vocab()).split('\n').filter((w) => w.length > 0);
+        return e.scoped((s) => {
+          const pp = s.alloc(4 * words.length), pc = s.alloc(4 * words.length);
+          e.c.rnn_reviews_lexicon(pp, pc);
+          const pol = Array.from(e.i32(pp, words.length)), cls = Array.from(e.i32(pc, words.length));
+          return words.map((word, id) => ({ id, word, polarity: pol[id], cls: WORD_CLASSES[cls[id]] }));
+        });
+      };
+
+      // opts: count, split ('train' | 'heldout' | 'any'), seed.
+      // Returns [{ words: [ids], text, label: +1 | -1 }].
+      Engine.prototype.reviewsGenerate = function (opts) {
+        const e = bind(this);
+        const o = Object.assign({}, TASK_DEFAULTS.reviews, opts || {});
+        int(o.count, 0, 1000000, 'count');
+        if (o.split !== 'any' && !REVIEW_SPLITS.includes(o.split)) throw new Error(`unknown split '${o.split}' (one of: train, heldout, any)`);
+        const split = o.split === 'any' ? -1 : REVIEW_SPLITS.indexOf(o.split);
+        const vocab = this.reviewsVocab().map((w) => w.word), W = this.taskLimits().reviewsMaxWords;
+        return e.scoped((s) => {
+          const n = Math.max(1, o.count), pw = s.alloc(4 * n * W), pl = s.alloc(4 * n), py = s.alloc(4 * n);
+          e.check(e.c.rnn_reviews_generate(seedOf(o.seed), o.count, split, pw, pl, py));
+          const words = e.i32(pw, o.count * W), lens = e.i32(pl, o.count), labels = e.i32(py, o.count), out = [];
+          for (let i = 0; i < o.count; i++) {
+            const ids = Array.from(words.subarray(i * W, i * W + lens[i]));
+            out.push({ words: ids, text: ids.map((k) => vocab[k]).join(' '), label: labels[i] });
+          }
+          return out;
+        });
+      };
+
+      // Words of any text over the 15-word vocabulary: [{ word, id, known }]
+      // (lowercased, punctuation dropped; id -1 and known false for others).
+      Engine.prototype.reviewsTokenize = function (text) {
+        const e = bind(this);
+        const bytes = encoder.encode(String(text));
+        const cap = Math.max(1, Math.ceil(bytes.length / 2) + 1);
+        return e.scoped((s) => {
+          const pt = s.bytes(bytes), pi = s.alloc(4 * cap), ps = s.alloc(4 * cap), pl = s.alloc(4 * cap), pn = s.alloc(4);
+          e.check(e.c.rnn_reviews_tokenize(pt, bytes.length, pi, ps, pl, cap, pn));
+          const n = e.i32(pn, 1)[0], ids = Array.from(e.i32(pi, n)), st = Array.from(e.i32(ps, n)), ln = Array.from(e.i32(pl, n));
+          return ids.map((id, i) => ({ word: decoder.decode(bytes.subarray(st[i], st[i] + ln[i])), id, known: id >= 0 }));
+        });
+      };
+
+      // The rule's label of word ids (+1, -1, 0 = undecided) and their split.
+      Engine.prototype.reviewsLabel = function (ids) {
+        const e = bind(this);
+        ints(ids, 'ids');
+        return e.scoped((s) => {
+          const p = s.i32(ids.length ? ids : [0]);
+          return { label: e.c.rnn_reviews_label(p, ids.length), split: REVIEW_SPLITS[e.c.rnn_reviews_split(p, ids.length)] };
+        });
+      };
+
+      // opts: grid, frames, dirs (4 | 8), count, seed. Returns { cells
+      // Int32Array[count*frames], x Float32Array[count*frames*grid*grid]
+      // (one-hot frames), labels Int32Array[count], inputSize, directions }.
+      Engine.prototype.ballGenerate = function (opts) {
+        const e = bind(this);
+        const o = Object.assign({}, TASK_DEFAULTS.ball, opts || {});
+        for (const k of ['grid', 'frames', 'dirs']) int(o[k], 1, 1024, k);
+        int(o.count, 0, 1000000, 'count');
+        const I = o.grid * o.grid;
+        if (o.count * o.frames * I > 64e6) throw new Error('ballGenerate: count * frames * grid^2 is over 64M numbers');
+        return e.scoped((s) => {
+          const n = Math.max(1, o.count), pc = s.alloc(4 * n * o.frames), px = s.alloc(4 * n * o.frames * I), py = s.alloc(4 * n);
+          e.check(e.c.rnn_ball_generate(o.grid, o.frames, o.dirs, seedOf(o.seed), o.count, pc, px, py));
+          return { grid: o.grid, frames: o.frames, dirs: o.dirs, count: o.count, inputSize: I,
+            cells: Int32Array.from(e.i32(pc, o.count * o.frames)), x: Float32Array.from(e.f32(px, o.count * o.frames * I)),
+            labels: Int32Array.from(e.i32(py, o.count)), directions: BALL_DIRECTIONS.slice(0, o.dirs) };
+        });
+      };
+
+      // opts: cues, distractors, gap, count, seed. Returns { tokens
+      // Int32Array[count*gap], targets Int32Array[count], vocab, recall (the
+      // "?" id), stream Int32Array[count*(gap+1)] (each sequence then its
+      // target: the n-gram's training text) }.
+      Engine.prototype.memoryGenerate = function (opts) {
+        const e = bind(this);
+        const o = Object.assign({}, TASK_DEFAULTS.memory, opts || {});
+        for (const k of ['cues', 'distractors', 'gap']) int(o[k], 0, 100000, k);
+        int(o.count, 0, 1000000, 'count');
+        return e.scoped((s) => {
+          const n = Math.max(1, o.count), pt = s.alloc(4 * n * o.gap), py = s.alloc(4 * n);
+          e.check(e.c.rnn_memory_generate(o.cues, o.distractors, o.gap, seedOf(o.seed), o.count, pt, py));
+          const tokens = Int32Array.from(e.i32(pt, o.count * o.gap)), targets = Int32Array.from(e.i32(py, o.count));
+          const stream = new Int32Array(o.count * (o.gap + 1));
+          for (let i = 0; i < o.count; i++) {
+            stream.set(tokens.subarray(i * o.gap, (i + 1) * o.gap), i * (o.gap + 1));
+            stream[i * (o.gap + 1) + o.gap] = targets[i];
+          }
+          return { cues: o.cues, distractors: o.distractors, gap: o.gap, count: o.count,
+            vocab: o.cues + o.distractors + 1, recall: o.cues + o.distractors, tokens, targets, stream };
+        });
+      };
+
+      RnnEngine.NgramModel = NgramModel;
+      RnnEngine.TASKS = { DEFAULTS: TASK_DEFAULTS, WORD_CLASSES, BALL_DIRECTIONS, REVIEW_SPLITS };
+      return RnnEngine;
+    }
+    installTasksInto.TASK_EXPORTS = TASK_EXPORTS;
+    return installTasksInto;
+  })();
+
   const api = { create, Engine, CharLM, DEFAULTS, ACTIVATIONS, OPTIMISERS, CLIP_MODES, CORPORA, KERNELS };
   installL2E(api); // adds Engine.prototype.l2e*/createL2E, api.L2EModel, api.L2E
   installSeqNet(api); // adds Engine.prototype.createSeqNet/spectralRadius, api.SeqNet, api.SEQ
+  installTasks(api); // adds the task generators, ngramText/createNgram, api.NgramModel, api.TASKS
   return api;
 });

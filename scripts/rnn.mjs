@@ -9,6 +9,7 @@ import { UsageError } from './cli/args.mjs';
 import { trainMain } from './cli/train.mjs';
 import { sampleMain, evalMain, exportMain, importMain } from './cli/model-commands.mjs';
 import { benchMain } from './cli/bench.mjs';
+import { ngramMain, NGRAM_USAGE } from './cli/ngram.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadEngine, RnnEngine } = require('../js/node-engine.js');
@@ -24,7 +25,7 @@ const USAGE = `usage: rnn <command> [options]
   import  --format pytorch --in F.json --out F.rnn
   bench   [--json] [--peers] [--quick] [--sizes 256,512,1024] [--hidden 256] [--batch 32] [--seq 64] [--steps 5] [--reps 5] [--no-native]
   l2e     gen | train | race ...   (learning to execute; 'rnn l2e help')
-every command also takes --engine simd|scalar|auto (default auto)
+${NGRAM_USAGE}every command also takes --engine simd|scalar|auto (default auto)
 `;
 
 async function main(argv) {
@@ -37,6 +38,7 @@ async function main(argv) {
     export: () => exportMain(rest, io, loadEngine),
     import: () => importMain(rest, io, loadEngine),
     bench: () => benchMain(rest, io, loadEngine),
+    ngram: () => ngramMain(rest, io, loadEngine),
     l2e: async () => {
       const file = path.join(HERE, 'cli', 'l2e.mjs');
       if (!fs.existsSync(file)) throw new Error('the l2e commands are not part of this build');
