@@ -80,7 +80,7 @@ typedef struct rnn_charlm {
     float *dlogits;                  // [T,B,V]
     float *dhs;                      // [T,B,H]
     float *dh_next;                  // [B,H]
-    float *wt;                       // [H*max(H,V)] transposed-weight scratch
+    float *transpose_buf;            // [H*max(H,V)] transposed-weight scratch
     int *x, *y;                      // [T,B] inputs and targets
 } rnn_charlm;
 

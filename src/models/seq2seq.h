@@ -117,7 +117,7 @@ typedef struct s2s_model {
     real *dlogits;                   // [Td_max,B,V]
     real *c, *dc;                    // [B,H] summary and its gradient
     real *dh_next;                   // [B,H] BPTT scratch
-    real *wt;                        // [H*max(H,I,V)] transposed-weight scratch
+    real *transpose_buf;             // [H*max(H,I,V)] transposed-weight scratch
 } s2s_model;
 
 s2s_config s2s_defaults(int vocab);

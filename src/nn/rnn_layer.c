@@ -17,16 +17,16 @@ void rnn_layer_forward(real *h, const int *tokens, const real *x, const real *U,
 
 void rnn_layer_backward(real *dU, real *dW, real *db, real *dx, real *dh0, real *dh, const real *h,
                         const int *tokens, const real *x, const real *U, const real *W, rnn_act act, int T, int B,
-                        int I, int H, real *dh_next, real *WT) {
+                        int I, int H, real *dh_next, real *transpose_buf) {
     const long BH = (long)B * H, TB = (long)T * B;
-    if (WT && T > 0) {
+    if (transpose_buf && T > 0) {
         // da_t = (dh_t + da_{t+1} W^T) * g'(a_t), one fused step per t; at
         // t = T-1 nothing comes from t+1, and da_0 W^T is needed only for dh0.
-        k_transpose(WT, W, H, H);
+        k_transpose(transpose_buf, W, H, H);
         k_act_backward(act, dh + (T - 1) * BH, dh + (T - 1) * BH, h + T * BH, (int)BH);
         for (int t = T - 1; t >= 1; t--)
-            k_rnn_step_backward(act, dh + (t - 1) * BH, h + t * BH, dh + t * BH, WT, B, H, dh_next);
-        if (dh0) k_matmul(dh0, dh, WT, B, H, H, 0);
+            k_rnn_step_backward(act, dh + (t - 1) * BH, h + t * BH, dh + t * BH, transpose_buf, B, H, dh_next);
+        if (dh0) k_matmul(dh0, dh, transpose_buf, B, H, H, 0);
     } else {
         memset(dh_next, 0, sizeof(real) * (size_t)BH);
         for (int t = T - 1; t >= 0; t--) {
@@ -43,7 +43,7 @@ void rnn_layer_backward(real *dU, real *dW, real *db, real *dx, real *dh0, real 
     if (tokens) k_scatter_add_rows(dU, dh, tokens, (int)TB, H);
     else {
         k_matmul_tn(dU, x, dh, I, (int)TB, H);
-        if (dx && WT) { k_transpose(WT, U, I, H); k_matmul(dx, dh, WT, (int)TB, H, I, 1); }
+        if (dx && transpose_buf) { k_transpose(transpose_buf, U, I, H); k_matmul(dx, dh, transpose_buf, (int)TB, H, I, 1); }
         else if (dx) k_matmul_nt(dx, dh, U, (int)TB, H, I, 1);
     }
 }

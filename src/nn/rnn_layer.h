@@ -22,10 +22,10 @@ void rnn_layer_forward(real *h, const int *tokens, const real *x, const real *U,
 // Accumulates (+=) into dU, dW, db; if dx is not NULL accumulates dL/dx_t
 // (dense input only); if dh0 is not NULL writes dL/dh_{-1}. dh_next is
 // caller-provided scratch of B*H floats (no allocation in a training step);
-// WT, if not NULL, is scratch of H*H (or I*H, whichever is larger) that
+// transpose_buf, if not NULL, is scratch of H*H (or I*H, whichever is larger) that
 // receives W^T once, so the per-step product da_t W^T runs as a plain GEMM
 // instead of a dot-product GEMM (3-4x faster natively and in WASM scalar).
 void rnn_layer_backward(real *dU, real *dW, real *db, real *dx, real *dh0, real *dh, const real *h,
                         const int *tokens, const real *x, const real *U, const real *W, rnn_act act, int T, int B,
-                        int I, int H, real *dh_next, real *WT);
+                        int I, int H, real *dh_next, real *transpose_buf);
 #endif
