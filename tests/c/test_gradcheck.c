@@ -10,8 +10,9 @@
 //   y[T*B,O] = h[1..T] Wy[H,O] + by[O]   (Wy is the lecture's V)
 //   L = scale * loss(y)   (softmax xent with some targets -1, MSE, or sigmoid BCE)
 // Checked: dU, dW, db, dWy, dby, dh0 and (dense inputs) dx, for every
-// activation, loss, shape, input kind, with and without the transposed-weight
-// scratch. One CHECK per tensor; the max relative error per tensor is printed.
+// activation, loss, shape, input kind, for both BPTT twins (the fused
+// rnn_layer_backward and its reference twin rnn_layer_backward_ref). One CHECK
+// per tensor; the max relative error per tensor is printed.
 #include "check.h"
 #include "kernels/kernels.h"
 #include "nn/clip.h"
@@ -187,7 +188,9 @@ static double eval_loss(problem *p) {
 
 // One forward + backward. Gradients are pre-filled with `prefill` (backward
 // must add to them); dh0 is pre-filled with garbage (backward must overwrite
-// it). use_wt selects the transposed-scratch path of both backward calls.
+// it). use_wt selects the fused BPTT (rnn_layer_backward, transposed-weight
+// scratch in both backward calls) or the reference twin (rnn_layer_backward_ref,
+// linear_backward without scratch).
 static void analytic(problem *p, int use_wt, real prefill) {
     const shape s = p->s;
     const int TB = s.T * s.B;
@@ -199,8 +202,10 @@ static void analytic(problem *p, int use_wt, real prefill) {
     // dh is overwritten by linear_backward (accumulate = 0): fill it with garbage first
     for (long i = 0; i < (long)TB * s.H; i++) p->dh[i] = -777.0;
     linear_backward(p->grad[TWY], p->grad[TBY], p->dh, p->dy, p->h + (long)s.B * s.H, p->val[TWY], TB, s.H, s.O, 0, tbuf);
-    rnn_layer_backward(p->grad[TU], p->grad[TW], p->grad[TB_], p->dense ? p->grad[TX] : NULL, p->grad[TH0], p->dh, p->h,
-                       p->tok, p->val[TX], p->val[TU], p->val[TW], p->act, s.T, s.B, s.I, s.H, p->dh_next, tbuf);
+    // the fused path (with its scratch) or the reference twin (plain loops)
+    (use_wt ? rnn_layer_backward : rnn_layer_backward_ref)(p->grad[TU], p->grad[TW], p->grad[TB_],
+        p->dense ? p->grad[TX] : NULL, p->grad[TH0], p->dh, p->h, p->tok, p->val[TX], p->val[TU], p->val[TW], p->act,
+        s.T, s.B, s.I, s.H, p->dh_next, tbuf);
 }
 
 static double rel_err(double a, double n) {
@@ -261,18 +266,24 @@ static void run_case(shape s, rnn_act act, int loss, int dense, int scale_mean, 
     double fdiff = 0.0;
     for (long i = 0; i < (long)(s.T + 1) * s.B * s.H; i++) fdiff = fmax(fdiff, fabs(p.h[i] - href[i]));
     CHECK(fdiff < FWD_TOL, "%s forward differs from the reference by %g", ACT_NAMES[act], fdiff);
+    // ... and the engine's reference twin against it too
+    memcpy(p.h, p.val[TH0], sizeof(real) * (size_t)s.B * s.H);
+    rnn_layer_forward_ref(p.h, p.tok, p.val[TX], p.val[TU], p.val[TW], p.val[TB_], p.act, s.T, s.B, s.I, s.H);
+    fdiff = 0.0;
+    for (long i = 0; i < (long)(s.T + 1) * s.B * s.H; i++) fdiff = fmax(fdiff, fabs(p.h[i] - href[i]));
+    CHECK(fdiff < FWD_TOL, "%s rnn_layer_forward_ref differs from the naive forward by %g", ACT_NAMES[act], fdiff);
 
     double err[2][NTENS], raw[2][NTENS];
     worst w[NTENS];
     real *saved[NTENS];
-    for (int path = 0; path < 2; path++) { // 0: WT scratch, 1: NULL (dot-product GEMMs)
+    for (int path = 0; path < 2; path++) { // 0: fused BPTT, 1: reference twin
         analytic(&p, path == 0, 0.0);
         compare_numeric(&p, err[path], raw[path], w);
         for (int k = 0; k < NTENS; k++) {
             if (!p.len[k]) continue;
             CHECK(err[path][k] < GC_TOL, "%s %s (%d,%d,%d,%d,%d) %s %s d%s: max rel err %.3g at [%ld]: analytic %.12g numeric %.12g",
                   ACT_NAMES[act], LOSS_NAMES[loss], s.T, s.B, s.I, s.H, s.O, dense ? "dense" : "tokens",
-                  path ? "WT=NULL" : "WT", TENS_NAMES[k], err[path][k], w[k].i, w[k].a, w[k].n);
+                  path ? "reference" : "fused", TENS_NAMES[k], err[path][k], w[k].i, w[k].a, w[k].n);
             if (raw[path][k] > g_max_err[k] || isnan(raw[path][k])) g_max_err[k] = raw[path][k];
         }
         if (path == 0)
@@ -285,7 +296,7 @@ static void run_case(shape s, rnn_act act, int loss, int dense, int scale_mean, 
     double pdiff = 0.0;
     for (int k = 0; k < NTENS; k++)
         for (long i = 0; i < p.len[k]; i++) pdiff = fmax(pdiff, rel_err(saved[k][i], p.grad[k][i]));
-    CHECK(pdiff < 1e-12, "WT and NULL paths differ (max rel %g)", pdiff);
+    CHECK(pdiff < 1e-12, "fused and reference BPTT differ (max rel %g)", pdiff);
 
     // backward accumulates: pre-filled gradients end up prefill + gradient
     analytic(&p, seed & 1, 0.5);
