@@ -74,7 +74,7 @@ typedef struct {
     real *dU;  // [I,H] decoder input-to-hidden, I = V (init) or V+H (every: rows V.. take c)
     real *dW;  // [H,H] decoder hidden-to-hidden
     real *db;  // [H]
-    real *Wy;  // [H,V] decoder hidden-to-output
+    real *Wy;  // [H,V] decoder hidden-to-output: the lecture's V
     real *by;  // [V]
 } s2s_tensors;
 #define S2S_NTENSORS 8
