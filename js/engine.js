@@ -16,7 +16,7 @@
 
   // name -> argument count (documentation: Emscripten's wrappers hide it); the C side is src/api.c
   const EXPORTS = {
-    rnn_version: 0, rnn_error: 0, rnn_simd: 0, rnn_alloc: 1, rnn_dealloc: 1, rnn_kernel_run: 9,
+    rnn_version: 0, rnn_error: 0, rnn_simd: 0, rnn_alloc: 1, rnn_dealloc: 1, rnn_kernel_run: 9, rnn_bptt_run: 14,
     rnn_lm_create: 4, rnn_lm_set_text: 3, rnn_lm_train: 3, rnn_lm_gradients: 2, rnn_lm_grads: 1, rnn_lm_batch: 1,
     rnn_lm_validate: 2, rnn_lm_eval: 4, rnn_lm_sample: 13, rnn_lm_info: 2, rnn_lm_vocab: 1, rnn_lm_save_size: 1,
     rnn_lm_save: 3, rnn_lm_params: 2, rnn_lm_load: 4, rnn_lm_export: 2, rnn_lm_import: 6, rnn_lm_free: 1, rnn_corpus: 4,
@@ -28,7 +28,8 @@
   const CORPORA = ['arithmetic', 'alphabet', 'counting', 'sentences'];
   const KERNELS = { matmul: 0, matmul_acc: 1, matmul_tn: 2, matmul_nt: 3, matmul_nt_acc: 4, add_rows: 5,
     scatter_add_rows: 6, add_bias: 7, sum_rows: 8, tanh: 9, relu: 10, linear: 11, tanh_backward: 12,
-    relu_backward: 13, linear_backward: 14, softmax: 15, axpy: 16 };
+    relu_backward: 13, linear_backward: 14, softmax: 15, axpy: 16, rnn_step_tanh: 17, rnn_step_relu: 18,
+    rnn_step_linear: 19, rnn_step_backward_tanh: 20, rnn_step_backward_relu: 21, rnn_step_backward_linear: 22 };
   // the C defaults (rnn_charlm_defaults): best bpc after 60 s on one core
   const DEFAULTS = { hidden: 160, seq: 64, batch: 32, lr: 3e-3, optim: 'adam', clip: 5, clipMode: 'norm',
     activation: 'tanh', seed: 1, valFraction: 0.1, vocabCap: 256 };
@@ -90,6 +91,33 @@
         const pa = s.f32(A), pb = s.f32(B || [0]), pc = s.f32(C), pi = s.i32(idx || [0]);
         this.check(this.c.rnn_kernel_run(which, ref ? 1 : 0, M, K, N, pa, pb, pc, pi));
         return Float32Array.from(this.f32(pc, C.length));
+      });
+    }
+
+    // One forward + BPTT of the RNN layer (src/nn/rnn_layer.c) on copies of
+    // the arrays: the fused path that training runs, or with ref = true its
+    // reference twin (the lecture's equations as plain loops).
+    // o: {activation, T, B, I, H, tokens [T*B] | x [T*B*I], params U|W|b,
+    //     h0 [B*H], dh [T*B*H] (dL/dh_t from above), grads? dU|dW|db to add to}
+    // -> {h [(T+1)*B*H], da [T*B*H], grads, dx (dense input), dh0 [B*H]}
+    bptt(ref, o) {
+      const { T, B, I, H } = o;
+      const nh = (T + 1) * B * H, nda = T * B * H, ng = I * H + H * H + H;
+      const want = { params: ng, h0: B * H, dh: nda, grads: o.grads ? ng : 0, tokens: o.tokens ? T * B : 0, x: o.x ? T * B * I : 0 };
+      for (const [k, n] of Object.entries(want)) {
+        if (n && (!o[k] || o[k].length !== n)) throw new Error(`bptt: ${k} must have ${n} elements`);
+      }
+      return this.scoped((s) => {
+        const h = new Float32Array(nh);
+        h.set(o.h0);
+        const ph = s.f32(h), pdh = s.f32(o.dh), pg = s.f32(o.grads || new Float32Array(ng));
+        const pt = o.tokens ? s.i32(o.tokens) : 0, px = o.x ? s.f32(o.x) : 0;
+        const pdx = o.x ? s.f32(new Float32Array(T * B * I)) : 0, pdh0 = s.f32(new Float32Array(B * H));
+        this.check(this.c.rnn_bptt_run(ref ? 1 : 0, pick(ACTIVATIONS, o.activation, 'activation'), T, B, I, H, pt, px,
+          s.f32(o.params), ph, pdh, pg, pdx, pdh0));
+        return { h: Float32Array.from(this.f32(ph, nh)), da: Float32Array.from(this.f32(pdh, nda)),
+          grads: Float32Array.from(this.f32(pg, ng)), dx: o.x ? Float32Array.from(this.f32(pdx, T * B * I)) : null,
+          dh0: Float32Array.from(this.f32(pdh0, B * H)) };
       });
     }
 

@@ -21,10 +21,22 @@ API void rnn_dealloc(void *p) { free(p); }
 // 5 add_rows (C[M,N] += A[idx,:]), 6 scatter_add_rows (C[idx,:] += A[M,N]),
 // 7 add_bias (C[M,N] += A[N]), 8 sum_rows (C[N] += A[M,N]),
 // 9..11 act forward tanh/relu/linear (C = g(A), M*N), 12..14 act backward
-// (C = A * g' via h = B), 15 softmax rows (inv temp = K), 16 axpy (C += K*A)
+// (C = A * g' via h = B), 15 softmax rows (inv temp = K), 16 axpy (C += K*A),
+// 17..19 fused recurrence step forward tanh/relu/linear (C[M,N] = g(C + A W),
+// A = h_{t-1} [M,N], B = W [N,N]), 20..22 fused recurrence step backward
+// tanh/relu/linear (C[M,N] = (C + da W^T) * g' via h, A = [da | h] (2 M*N),
+// B = W^T [N,N]); for 17..22 M is the batch, N the hidden size, K unused.
+// New ids go at the end: the page and the tests refer to them by number.
 API int rnn_kernel_run(int which, int use_ref, int M, int K, int N, const float *A, const float *B, float *C, const int *idx) {
     if (M < 0 || K < 0 || N < 0) return rnn_fail(RNN_E_ARG, "negative size");
     const int n = M * N;
+    if (which >= 20 && which <= 22) { // the backward step needs a scratch of M*N floats (da W^T, reference twin)
+        float *scratch = malloc(sizeof(float) * (size_t)(n > 0 ? n : 1));
+        if (!scratch) return rnn_fail(RNN_E_NOMEM, "kernel scratch of %d floats", n);
+        (use_ref ? k_rnn_step_backward_ref : k_rnn_step_backward)((rnn_act)(which - 20), C, A + n, A, B, M, N, scratch);
+        free(scratch);
+        return RNN_OK;
+    }
     switch (which) {
     case 0: case 1: (use_ref ? k_matmul_ref : k_matmul)(C, A, B, M, K, N, which == 1); break;
     case 2: (use_ref ? k_matmul_tn_ref : k_matmul_tn)(C, A, B, M, K, N); break;
@@ -37,8 +49,37 @@ API int rnn_kernel_run(int which, int use_ref, int M, int K, int N, const float 
     case 12: case 13: case 14: (use_ref ? k_act_backward_ref : k_act_backward)((rnn_act)(which - 12), C, A, B, n); break;
     case 15: (use_ref ? k_softmax_rows_ref : k_softmax_rows)(C, A, M, N, (float)K); break;
     case 16: (use_ref ? k_axpy_ref : k_axpy)(C, (float)K, A, n); break;
+    case 17: case 18: case 19:
+        (use_ref ? k_rnn_step_forward_ref : k_rnn_step_forward)((rnn_act)(which - 17), C, A, B, M, N);
+        break;
     default: return rnn_fail(RNN_E_ARG, "unknown kernel %d", which);
     }
+    return RNN_OK;
+}
+
+// One forward + BPTT of the RNN layer on caller buffers, the fused path
+// (use_ref = 0, what training runs) or its reference twin (use_ref = 1, the
+// lecture's equations as plain loops): the hook for tests/node/bptt.test.mjs.
+// params = U[I,H] | W[H,H] | b[H]; tokens[T,B] (x NULL) or dense x[T,B,I]
+// (tokens NULL); h[(T+1),B,H] with h[0] = h_{-1}; dh[T,B,H] = dL/dh_t from
+// above, overwritten with da_t; grads = dU | dW | db, accumulated; dx[T,B,I]
+// accumulated (dense input; may be NULL); dh0[B,H] written (may be NULL).
+API int rnn_bptt_run(int use_ref, int act, int T, int B, int I, int H, const int *tokens, const float *x,
+                     const float *params, float *h, float *dh, float *grads, float *dx, float *dh0) {
+    if ((unsigned)act > RNN_ACT_LINEAR) return rnn_fail(RNN_E_ARG, "unknown activation %d", act);
+    if (T < 1 || B < 1 || I < 1 || H < 1 || T > RNN_MAX_SEQ || B > RNN_MAX_BATCH || H > RNN_MAX_HIDDEN || I > RNN_VOCAB_MAX)
+        return rnn_fail(RNN_E_ARG, "BPTT sizes T=%d B=%d I=%d H=%d out of range", T, B, I, H);
+    if (!tokens == !x) return rnn_fail(RNN_E_ARG, "BPTT needs either tokens or a dense input, not both");
+    for (long i = 0; tokens && i < (long)T * B; i++)
+        if (tokens[i] < 0 || tokens[i] >= I) return rnn_fail(RNN_E_ARG, "token %d at %ld not in [0, %d)", tokens[i], i, I);
+    const float *U = params, *W = U + (long)I * H, *b = W + (long)H * H;
+    float *dU = grads, *dW = dU + (long)I * H, *db = dW + (long)H * H;
+    float *scratch = malloc(sizeof(float) * ((size_t)B * H + (size_t)H * (H > I ? H : I))); // dh_next | transpose_buf
+    if (!scratch) return rnn_fail(RNN_E_NOMEM, "BPTT scratch");
+    (use_ref ? rnn_layer_forward_ref : rnn_layer_forward)(h, tokens, x, U, W, b, (rnn_act)act, T, B, I, H);
+    (use_ref ? rnn_layer_backward_ref : rnn_layer_backward)(dU, dW, db, x ? dx : NULL, dh0, dh, h, tokens, x, U, W,
+                                                            (rnn_act)act, T, B, I, H, scratch, scratch + (long)B * H);
+    free(scratch);
     return RNN_OK;
 }
 

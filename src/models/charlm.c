@@ -98,8 +98,8 @@ rnn_status rnn_charlm_alloc(rnn_charlm **out, const rnn_charlm_config *cfg, rnn_
     m->dlogits = m->logits + TB * V;
     m->dhs = m->dlogits + TB * V;
     m->dh_next = m->dhs + TB * H;
-    m->wt = m->dh_next + BH;
-    m->x = (int *)(m->wt + nwt);   // sizeof(int) == sizeof(float) on every target we build for
+    m->transpose_buf = m->dh_next + BH;
+    m->x = (int *)(m->transpose_buf + nwt); // sizeof(int) == sizeof(float) on every target we build for
     m->y = m->x + TB;
     m->unigram_bits = NAN;
     *out = m;
@@ -228,9 +228,9 @@ static double forward_backward(rnn_charlm *m) {
     memset(m->grads, 0, sizeof(float) * (size_t)m->nparams);
     int count;
     const double loss = loss_softmax_xent(m->dlogits, m->logits, m->logits, m->y, TB, V, 1.0f / TB, &count) / count;
-    linear_backward(m->dhs, m->g.Wy, m->g.by, m->dlogits, hout, m->p.Wy, TB, H, V, 0, m->wt);
+    linear_backward(m->g.Wy, m->g.by, m->dhs, m->dlogits, hout, m->p.Wy, TB, H, V, 0, m->transpose_buf);
     rnn_layer_backward(m->g.U, m->g.W, m->g.b, NULL, NULL, m->dhs, m->hs, m->x, NULL, m->p.U, m->p.W, m->cfg.act, T, B,
-                       V, H, m->dh_next, m->wt);
+                       V, H, m->dh_next, m->transpose_buf);
     return loss;
 }
 

@@ -52,7 +52,7 @@ typedef struct {
     float *U;   // [V,H] input-to-hidden (row v = U x for one-hot x = v)
     float *W;   // [H,H] hidden-to-hidden
     float *b;   // [H]
-    float *Wy;  // [H,V] hidden-to-output
+    float *Wy;  // [H,V] hidden-to-output: the lecture's V (V is the vocabulary size here)
     float *by;  // [V]
 } rnn_charlm_tensors;
 
@@ -80,7 +80,7 @@ typedef struct rnn_charlm {
     float *dlogits;                  // [T,B,V]
     float *dhs;                      // [T,B,H]
     float *dh_next;                  // [B,H]
-    float *wt;                       // [H*max(H,V)] transposed-weight scratch
+    float *transpose_buf;            // [H*max(H,V)] transposed-weight scratch
     int *x, *y;                      // [T,B] inputs and targets
 } rnn_charlm;
 

@@ -131,7 +131,7 @@ rnn_status s2s_create(s2s_model **out, const s2s_config *cfg) {
     m->c = m->dlogits + (long)Td * B * V;
     m->dc = m->c + BH;
     m->dh_next = m->dc + BH;
-    m->wt = m->dh_next + BH;
+    m->transpose_buf = m->dh_next + BH;
     m->in_len = m->enc_tok + (long)Te * B;
     m->tgt_len = m->in_len + B;
     m->dec_tok = m->tgt_len + B;
@@ -265,12 +265,12 @@ rnn_status s2s_backward(s2s_model *m) {
     const int every = m->cfg.context == S2S_CONTEXT_EVERY;
     memset(m->grads, 0, sizeof(real) * (size_t)m->nparams);
     // output layer -> dL/ds_t
-    linear_backward(m->dec_dh, m->g.Wy, m->g.by, m->dlogits, m->dec_h + BH, m->p.Wy, TB, H, V, 0, m->wt);
+    linear_backward(m->g.Wy, m->g.by, m->dec_dh, m->dlogits, m->dec_h + BH, m->p.Wy, TB, H, V, 0, m->transpose_buf);
     // decoder BPTT; dL/ds_{-1} is the gradient into c through the initial state
     if (every) memset(m->dec_dx, 0, sizeof(real) * (size_t)TB * I);
     rnn_layer_backward(m->g.dU, m->g.dW, m->g.db, every ? m->dec_dx : NULL, m->dc, m->dec_dh, m->dec_h,
                        every ? NULL : m->dec_tok, every ? m->dec_x : NULL, m->p.dU, m->p.dW, m->cfg.act, Td, B, I, H,
-                       m->dh_next, m->wt);
+                       m->dh_next, m->transpose_buf);
     // ... plus, with context at every step, the c columns of each step's dx
     if (every)
         for (int t = 0; t < Td; t++)
@@ -280,7 +280,7 @@ rnn_status s2s_backward(s2s_model *m) {
     for (int b = 0; b < B; b++)
         memcpy(m->enc_dh + (m->in_len[b] - 1) * BH + (long)b * H, m->dc + (long)b * H, sizeof(real) * (size_t)H);
     rnn_layer_backward(m->g.eU, m->g.eW, m->g.eb, NULL, NULL, m->enc_dh, m->enc_h, m->enc_tok, NULL, m->p.eU, m->p.eW,
-                       m->cfg.act, Te, B, V, H, m->dh_next, m->wt);
+                       m->cfg.act, Te, B, V, H, m->dh_next, m->transpose_buf);
     return RNN_OK;
 }
 

@@ -74,7 +74,7 @@ typedef struct {
     real *dU;  // [I,H] decoder input-to-hidden, I = V (init) or V+H (every: rows V.. take c)
     real *dW;  // [H,H] decoder hidden-to-hidden
     real *db;  // [H]
-    real *Wy;  // [H,V] decoder hidden-to-output
+    real *Wy;  // [H,V] decoder hidden-to-output: the lecture's V
     real *by;  // [V]
 } s2s_tensors;
 #define S2S_NTENSORS 8
@@ -117,7 +117,7 @@ typedef struct s2s_model {
     real *dlogits;                   // [Td_max,B,V]
     real *c, *dc;                    // [B,H] summary and its gradient
     real *dh_next;                   // [B,H] BPTT scratch
-    real *wt;                        // [H*max(H,I,V)] transposed-weight scratch
+    real *transpose_buf;             // [H*max(H,I,V)] transposed-weight scratch
 } s2s_model;
 
 s2s_config s2s_defaults(int vocab);

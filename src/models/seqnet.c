@@ -325,7 +325,7 @@ rnn_status seqnet_backward(seqnet *m) {
     const int B = m->B, T = m->T, I = m->I, H = m->H, O = m->O;
     const long TB = (long)T * B;
     memset(m->grads, 0, sizeof(real) * (size_t)m->nparams);
-    linear_backward(m->dh, m->g[SEQ_V], m->g[SEQ_C], m->dz, m->h + (long)B * H, m->p[SEQ_V], (int)TB, H, O, 0, m->wt);
+    linear_backward(m->g[SEQ_V], m->g[SEQ_C], m->dh, m->dz, m->h + (long)B * H, m->p[SEQ_V], (int)TB, H, O, 0, m->wt);
     memcpy(m->dh_out, m->dh, sizeof(real) * (size_t)TB * H);
     rnn_layer_backward(m->g[SEQ_U], m->g[SEQ_W], m->g[SEQ_B], NULL, NULL, m->dh, m->h, NULL, m->x, m->p[SEQ_U],
                        m->p[SEQ_W], m->cfg.act, T, B, I, H, m->dh_next, m->wt);

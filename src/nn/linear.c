@@ -3,15 +3,17 @@
 #include "../kernels/kernels.h"
 #include <string.h>
 
-void linear_forward(real *y, const real *x, const real *Wt, const real *c, int M, int I, int O) {
-    for (int i = 0; i < M; i++) memcpy(y + (long)i * O, c, sizeof(real) * (size_t)O);
-    k_matmul(y, x, Wt, M, I, O, 1);
+void linear_forward(real *y, const real *x, const real *Wy, const real *by, int M, int I, int O) {
+    for (int i = 0; i < M; i++) memcpy(y + (long)i * O, by, sizeof(real) * (size_t)O); // y = by
+    k_matmul(y, x, Wy, M, I, O, 1);                                                     // y += x Wy
 }
 
-void linear_backward(real *dx, real *dWt, real *dc, const real *dy, const real *x, const real *Wt, int M, int I,
-                     int O, int accumulate, real *WT) {
-    k_matmul_tn(dWt, x, dy, I, M, O);
-    k_sum_rows(dc, dy, M, O);
-    if (dx && WT) { k_transpose(WT, Wt, I, O); k_matmul(dx, dy, WT, M, O, I, accumulate); }
-    else if (dx) k_matmul_nt(dx, dy, Wt, M, O, I, accumulate);
+void linear_backward(real *dWy, real *dby, real *dx, const real *dy, const real *x, const real *Wy, int M, int I,
+                     int O, int accumulate, real *transpose_buf) {
+    k_matmul_tn(dWy, x, dy, I, M, O); // dWy += x^T dy  (lecture: dV += sum_t dy_t h_t^T)
+    k_sum_rows(dby, dy, M, O);        // dby += sum over rows of dy
+    if (dx && transpose_buf) {        // dx (+)= dy Wy^T
+        k_transpose(transpose_buf, Wy, I, O);
+        k_matmul(dx, dy, transpose_buf, M, O, I, accumulate);
+    } else if (dx) k_matmul_nt(dx, dy, Wy, M, O, I, accumulate);
 }

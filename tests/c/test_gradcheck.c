@@ -7,11 +7,12 @@
 // T time, B batch, I input size (the vocabulary for token inputs), H hidden,
 // O outputs. The model under test, with the lecture's L = scale * sum_t L_t:
 //   h[0] = h0 [B,H];  h[1..T] = rnn_layer_forward(tokens[T,B] or x[T,B,I]; U[I,H], W[H,H], b[H])
-//   y[T*B,O] = h[1..T] Wt[H,O] + c[O]
+//   y[T*B,O] = h[1..T] Wy[H,O] + by[O]   (Wy is the lecture's V)
 //   L = scale * loss(y)   (softmax xent with some targets -1, MSE, or sigmoid BCE)
-// Checked: dU, dW, db, dWt, dc, dh0 and (dense inputs) dx, for every
-// activation, loss, shape, input kind, with and without the transposed-weight
-// scratch. One CHECK per tensor; the max relative error per tensor is printed.
+// Checked: dU, dW, db, dWy, dby, dh0 and (dense inputs) dx, for every
+// activation, loss, shape, input kind, for both BPTT twins (the fused
+// rnn_layer_backward and its reference twin rnn_layer_backward_ref). One CHECK
+// per tensor; the max relative error per tensor is printed.
 #include "check.h"
 #include "kernels/kernels.h"
 #include "nn/clip.h"
@@ -49,15 +50,15 @@ static const char *const ACT_NAMES[3] = {"tanh", "relu", "linear"};
 typedef struct { int T, B, I, H, O; } shape;
 
 // Tensor ids (parameters and inputs with a gradient).
-enum { TU, TW, TB_, TWT, TC, TH0, TX, NTENS };
-static const char *const TENS_NAMES[NTENS] = {"U", "W", "b", "Wt", "c", "h0", "x"};
+enum { TU, TW, TB_, TWY, TBY, TH0, TX, NTENS };
+static const char *const TENS_NAMES[NTENS] = {"U", "W", "b", "Wy", "by", "h0", "x"};
 
 typedef struct {
     shape s;
     rnn_act act;
     int loss, dense;
     real scale;
-    real *val[NTENS]; // U[I,H] W[H,H] b[H] Wt[H,O] c[O] h0[B,H] x[T,B,I] (x only when dense)
+    real *val[NTENS]; // U[I,H] W[H,H] b[H] Wy[H,O] by[O] h0[B,H] x[T,B,I] (x only when dense)
     long len[NTENS];
     int *tok;         // [T,B] token inputs (NULL when dense)
     int *tgt;         // [T*B] class targets for xent, -1 = ignored
@@ -67,7 +68,7 @@ typedef struct {
     real *y, *probs, *dy; // [T*B,O]
     real *dh;         // [T,B,H]
     real *dh_next;    // [B,H]
-    real *wt;         // scratch for W^T / U^T / Wt^T
+    real *transpose_buf; // scratch for W^T / U^T / Wy^T
     real *grad[NTENS];
 } problem;
 
@@ -84,8 +85,8 @@ static void problem_init(problem *p, shape s, rnn_act act, int loss, int dense) 
     p->len[TU] = (long)s.I * s.H;
     p->len[TW] = (long)s.H * s.H;
     p->len[TB_] = s.H;
-    p->len[TWT] = (long)s.H * s.O;
-    p->len[TC] = s.O;
+    p->len[TWY] = (long)s.H * s.O;
+    p->len[TBY] = s.O;
     p->len[TH0] = (long)s.B * s.H;
     p->len[TX] = dense ? (long)s.T * s.B * s.I : 0;
     for (int k = 0; k < NTENS; k++) {
@@ -105,13 +106,13 @@ static void problem_init(problem *p, shape s, rnn_act act, int loss, int dense) 
     long nwt = (long)s.H * s.H;
     if ((long)s.I * s.H > nwt) nwt = (long)s.I * s.H;
     if ((long)s.H * s.O > nwt) nwt = (long)s.H * s.O;
-    p->wt = alloc_real(nwt);
+    p->transpose_buf = alloc_real(nwt);
 }
 
 static void problem_free(problem *p) {
     for (int k = 0; k < NTENS; k++) { free(p->val[k]); free(p->grad[k]); }
     free(p->tok); free(p->tgt); free(p->t); free(p->h); free(p->y); free(p->probs); free(p->dy);
-    free(p->dh); free(p->dh_next); free(p->wt);
+    free(p->dh); free(p->dh_next); free(p->transpose_buf);
 }
 
 // Random parameters, inputs and targets. Targets: xent rows 2, 5, 8, ... are
@@ -164,7 +165,7 @@ static void forward(problem *p) {
     const shape s = p->s;
     memcpy(p->h, p->val[TH0], sizeof(real) * (size_t)s.B * s.H);
     rnn_layer_forward(p->h, p->tok, p->val[TX], p->val[TU], p->val[TW], p->val[TB_], p->act, s.T, s.B, s.I, s.H);
-    linear_forward(p->y, p->h + (long)s.B * s.H, p->val[TWT], p->val[TC], s.T * s.B, s.H, s.O);
+    linear_forward(p->y, p->h + (long)s.B * s.H, p->val[TWY], p->val[TBY], s.T * s.B, s.H, s.O);
 }
 
 // L = scale * loss; d (may be NULL) receives dL/dy.
@@ -187,7 +188,9 @@ static double eval_loss(problem *p) {
 
 // One forward + backward. Gradients are pre-filled with `prefill` (backward
 // must add to them); dh0 is pre-filled with garbage (backward must overwrite
-// it). use_wt selects the transposed-scratch path of both backward calls.
+// it). use_wt selects the fused BPTT (rnn_layer_backward, transposed-weight
+// scratch in both backward calls) or the reference twin (rnn_layer_backward_ref,
+// linear_backward without scratch).
 static void analytic(problem *p, int use_wt, real prefill) {
     const shape s = p->s;
     const int TB = s.T * s.B;
@@ -195,12 +198,14 @@ static void analytic(problem *p, int use_wt, real prefill) {
         for (long i = 0; i < p->len[k]; i++) p->grad[k][i] = k == TH0 ? 12345.0 : prefill;
     forward(p);
     apply_loss(p, p->dy);
-    real *wt = use_wt ? p->wt : NULL;
+    real *tbuf = use_wt ? p->transpose_buf : NULL;
     // dh is overwritten by linear_backward (accumulate = 0): fill it with garbage first
     for (long i = 0; i < (long)TB * s.H; i++) p->dh[i] = -777.0;
-    linear_backward(p->dh, p->grad[TWT], p->grad[TC], p->dy, p->h + (long)s.B * s.H, p->val[TWT], TB, s.H, s.O, 0, wt);
-    rnn_layer_backward(p->grad[TU], p->grad[TW], p->grad[TB_], p->dense ? p->grad[TX] : NULL, p->grad[TH0], p->dh, p->h,
-                       p->tok, p->val[TX], p->val[TU], p->val[TW], p->act, s.T, s.B, s.I, s.H, p->dh_next, wt);
+    linear_backward(p->grad[TWY], p->grad[TBY], p->dh, p->dy, p->h + (long)s.B * s.H, p->val[TWY], TB, s.H, s.O, 0, tbuf);
+    // the fused path (with its scratch) or the reference twin (plain loops)
+    (use_wt ? rnn_layer_backward : rnn_layer_backward_ref)(p->grad[TU], p->grad[TW], p->grad[TB_],
+        p->dense ? p->grad[TX] : NULL, p->grad[TH0], p->dh, p->h, p->tok, p->val[TX], p->val[TU], p->val[TW], p->act,
+        s.T, s.B, s.I, s.H, p->dh_next, tbuf);
 }
 
 static double rel_err(double a, double n) {
@@ -261,18 +266,24 @@ static void run_case(shape s, rnn_act act, int loss, int dense, int scale_mean, 
     double fdiff = 0.0;
     for (long i = 0; i < (long)(s.T + 1) * s.B * s.H; i++) fdiff = fmax(fdiff, fabs(p.h[i] - href[i]));
     CHECK(fdiff < FWD_TOL, "%s forward differs from the reference by %g", ACT_NAMES[act], fdiff);
+    // ... and the engine's reference twin against it too
+    memcpy(p.h, p.val[TH0], sizeof(real) * (size_t)s.B * s.H);
+    rnn_layer_forward_ref(p.h, p.tok, p.val[TX], p.val[TU], p.val[TW], p.val[TB_], p.act, s.T, s.B, s.I, s.H);
+    fdiff = 0.0;
+    for (long i = 0; i < (long)(s.T + 1) * s.B * s.H; i++) fdiff = fmax(fdiff, fabs(p.h[i] - href[i]));
+    CHECK(fdiff < FWD_TOL, "%s rnn_layer_forward_ref differs from the naive forward by %g", ACT_NAMES[act], fdiff);
 
     double err[2][NTENS], raw[2][NTENS];
     worst w[NTENS];
     real *saved[NTENS];
-    for (int path = 0; path < 2; path++) { // 0: WT scratch, 1: NULL (dot-product GEMMs)
+    for (int path = 0; path < 2; path++) { // 0: fused BPTT, 1: reference twin
         analytic(&p, path == 0, 0.0);
         compare_numeric(&p, err[path], raw[path], w);
         for (int k = 0; k < NTENS; k++) {
             if (!p.len[k]) continue;
             CHECK(err[path][k] < GC_TOL, "%s %s (%d,%d,%d,%d,%d) %s %s d%s: max rel err %.3g at [%ld]: analytic %.12g numeric %.12g",
                   ACT_NAMES[act], LOSS_NAMES[loss], s.T, s.B, s.I, s.H, s.O, dense ? "dense" : "tokens",
-                  path ? "WT=NULL" : "WT", TENS_NAMES[k], err[path][k], w[k].i, w[k].a, w[k].n);
+                  path ? "reference" : "fused", TENS_NAMES[k], err[path][k], w[k].i, w[k].a, w[k].n);
             if (raw[path][k] > g_max_err[k] || isnan(raw[path][k])) g_max_err[k] = raw[path][k];
         }
         if (path == 0)
@@ -285,7 +296,7 @@ static void run_case(shape s, rnn_act act, int loss, int dense, int scale_mean, 
     double pdiff = 0.0;
     for (int k = 0; k < NTENS; k++)
         for (long i = 0; i < p.len[k]; i++) pdiff = fmax(pdiff, rel_err(saved[k][i], p.grad[k][i]));
-    CHECK(pdiff < 1e-12, "WT and NULL paths differ (max rel %g)", pdiff);
+    CHECK(pdiff < 1e-12, "fused and reference BPTT differ (max rel %g)", pdiff);
 
     // backward accumulates: pre-filled gradients end up prefill + gradient
     analytic(&p, seed & 1, 0.5);
@@ -313,33 +324,33 @@ static void test_linear_accumulate(void) {
     const int M = 3, I = 4, O = 5;
     rnn_rng r;
     rnn_rng_seed(&r, 7);
-    real x[12], Wt[20], dy[15], dWt[20] = {0}, dc[5] = {0}, dx0[12], dx1[12], dx2[12];
+    real x[12], Wy[20], dy[15], dWy[20] = {0}, dby[5] = {0}, dx0[12], dx1[12], dx2[12];
     for (int i = 0; i < 12; i++) x[i] = uniform(&r, -1, 1);
-    for (int i = 0; i < 20; i++) Wt[i] = uniform(&r, -1, 1);
+    for (int i = 0; i < 20; i++) Wy[i] = uniform(&r, -1, 1);
     for (int i = 0; i < 15; i++) dy[i] = uniform(&r, -1, 1);
     for (int i = 0; i < 12; i++) { dx0[i] = 99.0; dx1[i] = 2.0; dx2[i] = 2.0; }
     real wt[20];
-    linear_backward(dx0, dWt, dc, dy, x, Wt, M, I, O, 0, NULL);
-    linear_backward(dx1, dWt, dc, dy, x, Wt, M, I, O, 1, NULL);
-    linear_backward(dx2, dWt, dc, dy, x, Wt, M, I, O, 1, wt);
+    linear_backward(dWy, dby, dx0, dy, x, Wy, M, I, O, 0, NULL);
+    linear_backward(dWy, dby, dx1, dy, x, Wy, M, I, O, 1, NULL);
+    linear_backward(dWy, dby, dx2, dy, x, Wy, M, I, O, 1, wt);
     double d = 0.0;
     for (int i = 0; i < 12; i++) {
-        // dx0 by hand: dx[m,i] = sum_o dy[m,o] Wt[i,o]
+        // dx0 by hand: dx[m,i] = sum_o dy[m,o] Wy[i,o]
         double want = 0.0;
-        for (int o = 0; o < O; o++) want += dy[(i / I) * O + o] * Wt[(i % I) * O + o];
+        for (int o = 0; o < O; o++) want += dy[(i / I) * O + o] * Wy[(i % I) * O + o];
         d = fmax(d, fabs(dx0[i] - want));
         d = fmax(d, fabs(dx1[i] - (2.0 + want)));
         d = fmax(d, fabs(dx2[i] - (2.0 + want)));
     }
     CHECK(d < 1e-12, "linear_backward dx overwrite/accumulate wrong (max diff %g)", d);
-    // three calls accumulated dc three times
+    // three calls accumulated dby three times
     double dcd = 0.0;
     for (int o = 0; o < O; o++) {
         double want = 0.0;
         for (int m = 0; m < M; m++) want += dy[m * O + o];
-        dcd = fmax(dcd, fabs(dc[o] - 3.0 * want));
+        dcd = fmax(dcd, fabs(dby[o] - 3.0 * want));
     }
-    CHECK(dcd < 1e-12, "linear_backward dc not accumulated (max diff %g)", dcd);
+    CHECK(dcd < 1e-12, "linear_backward dby not accumulated (max diff %g)", dcd);
 }
 
 // ------------------------------------------------------------- optimisers

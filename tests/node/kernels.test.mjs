@@ -70,6 +70,42 @@ for (const kind of KINDS) {
     console.log(`# ${kind}: max element-wise difference ${worst.toExponential(2)}`);
   });
 
+  test(`${kind}: fused recurrence steps match the scalar twin at awkward sizes`, async () => {
+    // k_rnn_step_forward: C = g(C + A W); k_rnn_step_backward: C = (C + da W^T) * g'
+    // via h, with A = [da | h]. M is the batch, N the hidden size. In the SIMD
+    // module the fused SIMD code runs; in the scalar module both are the twin.
+    const eng = await loadEngine(kind);
+    let worst = 0;
+    for (const H of [1, 3, 4, 5, 17, 63, 64, 65, 257]) {
+      for (const B of [1, 3, 4, 5, 9]) {
+        const k = 1 / Math.sqrt(H);
+        const W = rand(H * H, H + 1).map((v) => v * k), at = rand(B * H, B + 2), hprev = rand(B * H, 3);
+        const tol = TOL.gemm(H) + TOL.activation;
+        for (const act of ['tanh', 'relu', 'linear']) {
+          const fwd = (ref) => eng.kernel(`rnn_step_${act}`, ref, B, H, H, hprev, W, at);
+          const h = fwd(true), d = maxAbsDiff(fwd(false), h);
+          worst = Math.max(worst, d);
+          assert.ok(d <= tol, `rnn_step_${act} B=${B} H=${H}: max diff ${d}`);
+          // the twin is the unfused sequence: at + hprev W, then g
+          const pre = eng.kernel('matmul_acc', true, B, H, H, hprev, W, at);
+          assert.ok(maxAbsDiff(eng.kernel(act, true, 1, 0, B * H, pre, null, new Float32Array(B * H)), h) === 0);
+          const da = rand(B * H, 5), dh = rand(B * H, 6), A = new Float32Array(2 * B * H);
+          A.set(da); A.set(h, B * H);
+          const WT = Float32Array.from({ length: H * H }, (_, i) => W[(i % H) * H + Math.floor(i / H)]);
+          const bwd = (ref) => eng.kernel(`rnn_step_backward_${act}`, ref, B, H, H, A, WT, dh);
+          const dref = bwd(true), db = maxAbsDiff(bwd(false), dref);
+          worst = Math.max(worst, db);
+          assert.ok(db <= tol, `rnn_step_backward_${act} B=${B} H=${H}: max diff ${db}`);
+          // the twin is the unfused sequence: s = da W^T, dh + s, then times g' via h
+          const prod = eng.kernel('matmul', true, B, H, H, da, WT, new Float32Array(B * H));
+          const sum = eng.kernel('axpy', true, 1, 1, B * H, prod, null, dh);
+          assert.ok(maxAbsDiff(eng.kernel(`${act}_backward`, true, 1, 0, B * H, sum, h, new Float32Array(B * H)), dref) === 0);
+        }
+      }
+    }
+    console.log(`# ${kind}: max fused-step difference ${worst.toExponential(2)}`);
+  });
+
   test(`${kind}: the reference kernels compute the right numbers`, async () => {
     // A 2x3 . 3x2 product by hand, so that a bug shared by both twins fails too.
     const eng = await loadEngine(kind);
