@@ -1,8 +1,13 @@
 # Makefile - builds the engine natively (tests, sanitizers, the native bench)
-# and to WebAssembly (the SIMD128 and scalar modules committed under wasm/).
-#   make            the two WASM modules
-#   make test-c     native C tests under AddressSanitizer + UBSan
-#   make native     the native bench/CLI binary (gcc -O3 -march=native)
+# and to WebAssembly, and everything generated that is committed.
+#   make / make generated  every generated, committed file, in order: the two WASM modules
+#                          (wasm/), then the pages' worker sources and vendor copies (web/gen/,
+#                          web/vendor/, the table in scripts/build-web.mjs); setup.sh runs it
+#   make wasm              only the two WASM modules (wasm/rnn-simd.js, wasm/rnn-scalar.js)
+#   make check-generated   the COMMITTED generated files equal a fresh rebuild of this tree's
+#                          sources (built under build/check/, compared with git HEAD)
+#   make test-c            native C tests under AddressSanitizer + UBSan
+#   make native            the native bench/CLI binary (gcc -O3 -march=native)
 CC      ?= gcc
 EMCC    ?= emcc
 SRC      = $(wildcard src/*.c src/kernels/*.c src/nn/*.c src/models/*.c src/data/*.c src/io/*.c)
@@ -11,34 +16,49 @@ WARN     = -std=c11 -Wall -Wextra -Wshadow -Werror
 SAN      = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 BUILD    = build
 
-# Emscripten 3.1.6 from Debian needs Debian's acorn for its optimiser.
+# Debian-specific: Debian's emscripten 3.1.6 package runs its JS optimiser
+# (tools/acorn-optimizer.js) with the system node and require('acorn'), but
+# Debian ships acorn as the separate package node-acorn under /usr/share/nodejs,
+# which is not on Node's default module path. Exported to every recipe (emcc
+# and node alike); harmless where emscripten brings its own node_modules.
 export NODE_PATH := /usr/share/nodejs
 EMFLAGS  = -O3 $(WARN) -sSINGLE_FILE=1 -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 \
            -sENVIRONMENT=web,worker,node -sEXPORTED_FUNCTIONS=_malloc,_free -sINITIAL_MEMORY=33554432 \
            -sMAXIMUM_MEMORY=2147483648 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0 \
            -sWASM_ASYNC_COMPILATION=0
+# A comment put before the glue (outside the module wrapper): what made the file.
+# Constant text, so the build stays byte-identical from any checkout path.
+WASM_HEADER = scripts/wasm-header.js
 
-.PHONY: all wasm test-c native clean check-wasm
-all: wasm
+.PHONY: all generated wasm test-c native clean check-generated
+all: generated
 
 WASM_DIR ?= wasm
 wasm: $(WASM_DIR)/rnn-simd.js $(WASM_DIR)/rnn-scalar.js
 
-$(WASM_DIR)/rnn-simd.js: $(SRC) $(HDR) Makefile
+$(WASM_DIR)/rnn-simd.js: $(SRC) $(HDR) $(WASM_HEADER) Makefile
 	@mkdir -p $(dir $@)
-	$(EMCC) $(EMFLAGS) -msimd128 -sEXPORT_NAME=RnnWasmSimd $(SRC) -o $@
+	$(EMCC) $(EMFLAGS) -msimd128 -sEXPORT_NAME=RnnWasmSimd --extern-pre-js $(WASM_HEADER) $(SRC) -o $@
 
-$(WASM_DIR)/rnn-scalar.js: $(SRC) $(HDR) Makefile
+$(WASM_DIR)/rnn-scalar.js: $(SRC) $(HDR) $(WASM_HEADER) Makefile
 	@mkdir -p $(dir $@)
-	$(EMCC) $(EMFLAGS) -sEXPORT_NAME=RnnWasmScalar $(SRC) -o $@
+	$(EMCC) $(EMFLAGS) -sEXPORT_NAME=RnnWasmScalar --extern-pre-js $(WASM_HEADER) $(SRC) -o $@
 
-# The committed modules must be what the sources build: rebuild elsewhere, compare bytes.
-check-wasm:
-	@rm -rf $(BUILD)/wasm-check
-	@$(MAKE) -s WASM_DIR=$(BUILD)/wasm-check wasm
-	@for f in rnn-simd.js rnn-scalar.js; do \
-	  cmp -s wasm/$$f $(BUILD)/wasm-check/$$f || { echo "wasm/$$f does not match the sources: run 'make wasm' and commit it"; exit 1; }; \
-	done; echo "wasm/ matches the sources"
+# web/gen/ and web/vendor/: outputs and inputs come from the table in
+# scripts/build-web.mjs (the wasm modules among the inputs, so they build first).
+WEB_OUT := $(shell node scripts/build-web.mjs --outputs 2>/dev/null)
+WEB_IN  := $(shell node scripts/build-web.mjs --inputs 2>/dev/null)
+ifneq ($(WEB_OUT),)
+$(WEB_OUT) &: $(WEB_IN) scripts/build-web.mjs
+	node scripts/build-web.mjs
+endif
+
+generated: wasm $(WEB_OUT)
+
+# The committed generated files must be what this tree's sources build: a
+# rebuild under build/check/ (never in place) compared with git HEAD.
+check-generated:
+	@node scripts/check-generated.mjs
 
 # Native tests link the engine's objects through its headers (no #include of .c).
 TESTS_C  = $(filter-out tests/c/test_gradcheck.c tests/c/test_seq2seq.c tests/c/test_seqnet_gradcheck.c,$(wildcard tests/c/test_*.c))

@@ -2,18 +2,15 @@
 // rnn.mjs - the command-line interface to the engine (the same WASM module
 // the page runs). `node scripts/rnn.mjs help` lists the commands.
 import { createRequire } from 'node:module';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UsageError } from './cli/args.mjs';
 import { trainMain } from './cli/train.mjs';
 import { sampleMain, evalMain, exportMain, importMain } from './cli/model-commands.mjs';
 import { benchMain } from './cli/bench.mjs';
 import { ngramMain, NGRAM_USAGE } from './cli/ngram.mjs';
+import { l2eMain } from './cli/l2e.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadEngine, RnnEngine } = require('../js/node-engine.js');
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 const USAGE = `usage: rnn <command> [options]
   train   [--data FILE] [--hidden 160] [--seq 64] [--batch 32] [--lr 0.003] [--optim adam|adagrad|sgd|momentum|rmsprop]
@@ -39,12 +36,7 @@ async function main(argv) {
     import: () => importMain(rest, io, loadEngine),
     bench: () => benchMain(rest, io, loadEngine),
     ngram: () => ngramMain(rest, io, loadEngine),
-    l2e: async () => {
-      const file = path.join(HERE, 'cli', 'l2e.mjs');
-      if (!fs.existsSync(file)) throw new Error('the l2e commands are not part of this build');
-      const { l2eMain } = await import(file);
-      return l2eMain(rest, io);
-    },
+    l2e: () => l2eMain(rest, io),
   };
   if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') { io.stdout.write(USAGE); return cmd ? 0 : 2; }
   if (!commands[cmd]) throw new UsageError(`unknown command '${cmd}'`);

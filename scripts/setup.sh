@@ -36,8 +36,7 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.setup-lock
 fi
 
-# builds: the WASM modules (deterministic: identical to the committed ones),
-# the native bench binary, and the site's generated worker sources
-make -s wasm native
-if [ -f scripts/build-web.mjs ]; then node scripts/build-web.mjs >/dev/null; fi
+# builds: everything generated (the WASM modules, then web/gen and web/vendor:
+# `make generated`, deterministic) and the native bench binary
+make -s generated native >/dev/null
 echo "setup: ok" >&2

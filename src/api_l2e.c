@@ -2,8 +2,8 @@
 // generator (data/l2e.h) and the curriculum-trained encoder-decoder
 // (models/l2e_train.h, models/seq2seq.h). Plain ints, floats, doubles and
 // pointers into the module's memory; failures return a non-zero status (or
-// NULL) and rnn_error() gives the reason. js/engine-l2e.js declares each of
-// these once.
+// NULL) and rnn_error() gives the reason. js/engine.js declares each of
+// these once (its learning-to-execute export table).
 #include "api.h"
 #include "models/l2e_train.h"
 #include <stdlib.h>

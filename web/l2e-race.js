@@ -16,7 +16,7 @@ var RnnL2ERace = (function () {
   function raceWorker() {
     if (typeof RNN_L2E_WORKER_SOURCES !== 'object' || typeof RNN_WORKER_SOURCES !== 'object' ||
         !RNN_L2E_WORKER_SOURCES || !RNN_WORKER_SOURCES) {
-      throw new Error('engine not built: web/gen/l2e-worker-sources.js or worker-sources.js is missing (run node scripts/build-web.mjs)');
+      throw new Error('engine not built: web/gen/l2e-worker-sources.js or worker-sources.js is missing (run make generated)');
     }
     return RNN_L2E_WORKER_SOURCES.common;
   }

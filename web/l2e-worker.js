@@ -16,7 +16,6 @@
 //   setup {run, config, budget, rows, evalEvery}
 //                             -> {info, rows: [{input, target, pretty}], eval}
 //   train / pause             -> {running} / {running: false, step}
-//   evaluate                  -> {step, charAcc, exact, loss, predictions}
 //
 //   progress {step, samples, loss, trainChar, level: {length, nesting}, stepsPerSec}
 //   eval {step, charAcc, exact, loss, predictions: [string]}   every `evalEvery` steps
@@ -185,7 +184,6 @@
       if (model && was) report(true);
       return { running: false, step: model ? model.status().step : 0 };
     },
-    evaluate: function () { requireModel(); return evaluate(); },
   };
 
   RnnWorkerProtocol.serve(handlers, function () { return !!engine; });

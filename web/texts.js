@@ -2,7 +2,7 @@
 // string with textContent (never HTML) and remembers it, so that relabel()
 // can rewrite every such text when the language changes; message() is the
 // one alert line under the header.
-/* global RnnI18n, RnnCorpusInput */
+/* global RnnI18n */
 'use strict';
 var RnnTexts = (function () {
   var dynamic = new Map(); // element -> {key, params}
@@ -41,10 +41,12 @@ var RnnTexts = (function () {
     say(el, key, params);
   }
 
-  // A UserError from corpus-input.js carries its own key; anything else is
-  // shown with fallbackKey and its message as the reason.
+  // A user error (corpus-input.js's UserError: {key, params}) carries its own
+  // message key; anything else is shown with fallbackKey and its message as the
+  // reason. Tested by shape, not class: texts.js also serves l2e.html, which
+  // does not load corpus-input.js.
   function userError(e, fallbackKey) {
-    if (e instanceof RnnCorpusInput.UserError) message(e.key, e.params);
+    if (e && typeof e.key === 'string' && RnnI18n.STRINGS.en[e.key] !== undefined) message(e.key, e.params);
     else message(fallbackKey || 'errSetup', { reason: e && e.message ? e.message : String(e) });
   }
 

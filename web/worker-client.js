@@ -87,7 +87,7 @@ var RnnWorkerClient = (function () {
   function start(options) {
     var common = options && typeof options.common === 'string' ? options.common : null;
     if (!sourcesAvailable('scalar')) {
-      return Promise.reject(new Error('engine not built: web/gen/worker-sources.js has no module (run node scripts/build-web.mjs)'));
+      return Promise.reject(new Error('engine not built: web/gen/worker-sources.js has no module (run make generated)'));
     }
     var order = simdSupported() && sourcesAvailable('simd') ? ['simd', 'scalar'] : ['scalar'];
     var fallbackReason = order.length === 1 ? 'nosimd' : null;

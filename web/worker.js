@@ -246,7 +246,6 @@
       return { settings: settings };
     },
     sample: function (msg) { requireModel(); timers.sample = now(); return doSample(msg.options); },
-    validate: function () { requireModel(); return doValidate(); },
     save: function () {
       requireModel();
       var bytes = model.save();
@@ -282,7 +281,6 @@
         return { charsPerSec: r.chars / ((now() - t0) / 1000) };
       } finally { m.free(); }
     },
-    info: function () { return { info: model ? infoOf(model) : null, running: running }; },
   };
 
   RnnWorkerProtocol.serve(handlers, function () { return !!engine; });

@@ -9,7 +9,9 @@
 //   rnn_train_stats st;
 //   rnn_charlm_train(m, 100, &st);              // 100 optimiser steps
 //   printf("%.3f bits/char\n", st.loss / log(2));
-//   rnn_charlm_sample(m, &sopt, out, sizeof out, NULL, NULL);
+//   rnn_sample_opts sopt = { .prime = "", .length = 200, .temperature = 0.8f, .seed = 1 };
+//   char out[1024]; long n;
+//   rnn_charlm_sample(m, &sopt, out, sizeof out, &n, NULL, NULL);  // n bytes of UTF-8
 //   rnn_charlm_free(m);
 #ifndef RNN_CHARLM_H
 #define RNN_CHARLM_H

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
 import { launch, openPage, startServer, ROOT, FILE_URL, externalRequests, waitMessage, visibleTexts } from './helpers.mjs';
-import { l2eWorkerSourcesScript } from '../../scripts/build-web.mjs';
+import { TABLE } from '../../scripts/build-web.mjs';
 
 const L2E_URL = pathToFileURL(join(ROOT, 'web', 'l2e.html')).href;
 const require = createRequire(import.meta.url);
@@ -305,12 +305,11 @@ test('settings round-trip through the hash; every key the page names exists in b
   // the same CSP as the playground
   const csp = (f) => readFileSync(join(web, f), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
   assert.equal(csp('l2e.html'), csp('index.html'));
-  // the generated worker source: deterministic, engine + l2e + race worker, no glue
-  const inputs = { engine: '/* engine */', protocol: '/* protocol */', l2eWorker: '/* race */' };
-  const a = l2eWorkerSourcesScript(inputs);
-  assert.equal(a, l2eWorkerSourcesScript({ ...inputs }));
-  const src = runInNewContext(a + '\nRNN_L2E_WORKER_SOURCES;', {});
-  assert.match(src.common, /\/\* engine \*\/[\s\S]*\/\* protocol \*\/[\s\S]*\/\* race \*\//);
+  // the generated worker source: engine + protocol + race worker, no glue
+  const row = TABLE.find((r) => r.out === 'web/gen/l2e-worker-sources.js');
+  const src = runInNewContext(row.make((f) => `/* ${f} */`) + '\nRNN_L2E_WORKER_SOURCES;', {});
+  assert.deepEqual(Object.keys(src), ['common']);
+  assert.match(src.common, /\/\* js\/engine\.js \*\/[\s\S]*\/\* web\/worker-protocol\.js \*\/[\s\S]*\/\* web\/l2e-worker\.js \*\//);
   const gen = readFileSync(join(web, 'gen', 'l2e-worker-sources.js'), 'utf8');
   assert.ok(gen.length < 100000, `l2e-worker-sources.js is ${gen.length} bytes: the glue must not be embedded twice`);
 });

@@ -1,10 +1,9 @@
-// web/state.js (URL hash <-> settings) and scripts/build-web.mjs's output,
-// without a browser.
+// web/state.js (URL hash <-> settings) and the page's i18n keys, without a
+// browser (scripts/build-web.mjs's table: tests/node/build-web.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
-import { workerSourcesScript } from '../../scripts/build-web.mjs';
 
 const require = createRequire(import.meta.url);
 const S = require('../../web/state.js');
@@ -47,17 +46,6 @@ test('numbers: ranges, integers, and exponent forms', () => {
 test('the user\'s own text is not written into the link', () => {
   const h = S.serialize({ ...S.defaults(), corpus: 'custom' });
   assert.doesNotMatch(h, /corpus=/);
-});
-
-test('worker sources: deterministic, each module with the shared engine and worker', () => {
-  const inputs = { simd: 'var RnnWasmSimd = 1;', scalar: 'var RnnWasmScalar = 2;', engine: '/* engine */', protocol: '/* protocol */', worker: '/* worker */' };
-  const a = workerSourcesScript(inputs), b = workerSourcesScript({ ...inputs });
-  assert.equal(a, b);
-  const src = runInNewContext(a + '\nRNN_WORKER_SOURCES;', {});
-  assert.match(src.simd, /RnnWasmSimd = 1;[\s\S]*self\.RNN_FACTORY = RnnWasmSimd/);
-  assert.match(src.scalar, /RnnWasmScalar = 2;[\s\S]*self\.RNN_FACTORY = RnnWasmScalar/);
-  assert.match(src.common, /\/\* engine \*\/[\s\S]*\/\* protocol \*\/[\s\S]*\/\* worker \*\//);
-  assert.match(a, /engine \*\/\\n;\\n\/\* protocol \*\/\\n;\\n\/\* worker/);
 });
 
 test('i18n: both languages have the same keys, and every key the page names exists', async () => {

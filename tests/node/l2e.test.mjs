@@ -1,10 +1,11 @@
 // l2e.test.mjs - learning to execute through the WASM modules and the CLI:
-// generator output shape and determinism, the encoder-decoder learning 2-digit
+// generator output shape and pinned samples, the encoder-decoder learning 2-digit
 // addition well above chance while its scrambled twin stays at the
 // format-only guess, and the `rnn l2e` commands' output and bad-argument exits.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,10 +33,12 @@ for (const kind of KINDS) {
     const eng = await loadEngine(kind);
     assert.equal(eng.l2eVocab(), VOCAB);
     const a = eng.l2eGenerate({ task: 'program', length: 3, nesting: 2, count: 200, seed: 11, split: 'train' });
-    const b = eng.l2eGenerate({ task: 'program', length: 3, nesting: 2, count: 200, seed: 11, split: 'train' });
     const c = eng.l2eGenerate({ task: 'program', length: 3, nesting: 2, count: 200, seed: 12, split: 'train' });
     assert.equal(a.length, 200);
-    assert.deepEqual(a, b, 'same seed, different samples');
+    // pinned: the same samples in both modules and across runs (a change to
+    // the generator shows here, and in the race results of docs/l2e.md)
+    assert.deepEqual(a[0], { input: 'a=666#for x in range(7):a-=(397-602)#print(a)@', target: '2101.' });
+    assert.equal(createHash('sha256').update(JSON.stringify(a)).digest('hex').slice(0, 16), '64ee933095dcc1a0');
     assert.notDeepEqual(a, c, 'seeds 11 and 12 gave the same samples');
     for (const { input, target } of a) {
       assert.match(input, /^[^@]*print\(.+\)@$/, input);
@@ -152,13 +155,14 @@ test('simd: same seed, same weights however training is chunked; parameter table
   assert.throws(() => eng.createL2E({ ...opts, task: 'addition', length: 12 }), /length/);
 });
 
-test('cli: l2e gen --json is one {input, target} object per line, deterministic', () => {
+test('cli: l2e gen --json is one {input, target} object per line, the engine\'s samples', async () => {
   const args = ['l2e', 'gen', '--length', '3', '--nesting', '2', '--count', '7', '--split', 'val', '--seed', '5', '--json'];
-  const r1 = rnn(...args), r2 = rnn(...args);
+  const r1 = rnn(...args);
   assert.equal(r1.code, 0, r1.err);
-  assert.equal(r1.out, r2.out);
   const rows = r1.out.trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(rows.length, 7);
+  const eng = await loadEngine('simd');
+  assert.deepEqual(rows, eng.l2eGenerate({ task: 'program', length: 3, nesting: 2, count: 7, split: 'val', seed: 5 }));
   for (const o of rows) {
     assert.deepEqual(Object.keys(o), ['input', 'target']);
     assert.match(o.input, /#?.*print\(.*\)@$/);
