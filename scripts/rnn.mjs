@@ -3,6 +3,7 @@
 // the page runs). `node scripts/rnn.mjs help` lists the commands.
 import { createRequire } from 'node:module';
 import { UsageError } from './cli/args.mjs';
+import { letSignalsIn } from './cli/signals.mjs';
 import { trainMain } from './cli/train.mjs';
 import { sampleMain, evalMain, exportMain, importMain } from './cli/model-commands.mjs';
 import { benchMain } from './cli/bench.mjs';
@@ -43,10 +44,12 @@ async function main(argv) {
   return commands[cmd]();
 }
 
+// (a signal trapped during the command's last, synchronous write ends the
+// process here with 128 + its number, after that write)
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  async (code) => { process.exitCode = code; await letSignalsIn(); },
   (err) => {
-    if (err instanceof UsageError) { process.stderr.write(`rnn: ${err.message}\n(see 'rnn help')\n`); process.exitCode = 2; return; }
+    if (err instanceof UsageError) { process.stderr.write(`rnn: ${err.message} (see 'rnn help')\n`); process.exitCode = 2; return; }
     process.stderr.write(`rnn: error: ${err && err.message ? err.message : String(err)}\n`);
     process.exitCode = 1;
   },

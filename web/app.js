@@ -356,8 +356,8 @@
   }
 
   function reportHashProblems(parsed) {
-    var bad = parsed.invalid.concat(parsed.unknown);
-    if (bad.length) message('hashIgnored', { list: bad.join(', ') }, 'warn');
+    if (parsed.tooLong) message('hashTooLong', { maxNum: RnnState.MAX_HASH }, 'warn');
+    else if (parsed.invalid.length || parsed.unknown.length) message('hashIgnored', { list: RnnState.problemList(parsed) }, 'warn');
   }
 
   function startEngine() {

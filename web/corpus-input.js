@@ -98,6 +98,29 @@ var RnnCorpusInput = (function () {
       .then(function (bytes) { return { text: decode(bytes, href), name: href }; });
   }
 
+  // UTF-8 size of a string, as the engine will see it (unpaired surrogates
+  // count 3 bytes, like the replacement character TextEncoder would write).
+  function utf8Bytes(text) {
+    var bytes = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length) {
+        var d = text.charCodeAt(i + 1);
+        if (d >= 0xDC00 && d <= 0xDFFF) { bytes += 4; i++; continue; }
+      }
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+    return bytes;
+  }
+
+  // Typed or pasted text gets the file input's limit: throws UserError past it.
+  // (at least 1 byte per UTF-16 unit, at most 3: most texts need no count)
+  function checkTypedText(text) {
+    if (text.length * 3 <= MAX_TEXT_BYTES) return;
+    var size = text.length > MAX_TEXT_BYTES ? text.length : utf8Bytes(text);
+    if (size > MAX_TEXT_BYTES) throw new UserError('errPasteTooBig', { sizeBytes: size, limitBytes: MAX_TEXT_BYTES });
+  }
+
   // Counts for the stats line (characters are code points, as the engine sees them).
   // (a plain loop over UTF-16 units: for..of and a Set took ~100 ms on 1 MB)
   function stats(text) {
@@ -118,6 +141,6 @@ var RnnCorpusInput = (function () {
   return {
     MAX_TEXT_BYTES: MAX_TEXT_BYTES, MAX_MODEL_BYTES: MAX_MODEL_BYTES, SHAKESPEARE_URL: SHAKESPEARE_URL,
     UserError: UserError, decode: decode, readTextFile: readTextFile, readModelFile: readModelFile,
-    fetchText: fetchText, checkUrl: checkUrl, stats: stats,
+    fetchText: fetchText, checkUrl: checkUrl, stats: stats, utf8Bytes: utf8Bytes, checkTypedText: checkTypedText,
   };
 })();

@@ -94,8 +94,18 @@ var RnnCorpusPanel = (function () {
       if (e.target.value === 'custom') { self.id = 'custom'; self.hooks.changed('custom'); return; }
       self.choose(e.target.value).catch(fail);
     });
+    // a paste gets the file input's size limit; refused before it lands
+    $('corpus-text').addEventListener('paste', function (e) {
+      var pasted = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      try { RnnCorpusInput.checkTypedText(pasted); } catch (err) { e.preventDefault(); fail(err); }
+    });
     $('corpus-text').addEventListener('input', function (e) {
       if (e.target.readOnly) return;
+      try { RnnCorpusInput.checkTypedText(e.target.value); } catch (err) {
+        e.target.value = self.text; // (dropped text, or a paste that could not be stopped)
+        fail(err);
+        return;
+      }
       self.text = e.target.value;
       self.id = 'custom';
       $('corpus-select').value = 'custom';

@@ -1,11 +1,25 @@
 // hash-schema.js - settings <-> URL hash, for any schema of typed fields
 // ({type: 'enum'|'bool'|'string'|'int'|'float', values|min|max|maxLength, def}).
 // Every value is validated; nonsense falls back to the default and is
-// reported by name. Used by state.js (the playground) and l2e-state.js (the
+// reported by name, each name once. A hash longer than MAX_HASH characters is
+// not one the page wrote: it is refused as a whole (defaults, tooLong: true)
+// rather than cut at an arbitrary point. Used by state.js (the playground) and l2e-state.js (the
 // race page). No DOM here.
 'use strict';
 var RnnHashSchema = (function () {
   var NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+  var MAX_HASH = 4000;
+  var MAX_LISTED = 10;
+
+  // list.push(name) unless it is there already
+  function addOnce(list, name) { if (list.indexOf(name) < 0) list.push(name); }
+
+  // {invalid, unknown} -> 'a, b, c' with each name once, at most MAX_LISTED, then '…'
+  function problemList(parsed) {
+    var all = [];
+    parsed.invalid.concat(parsed.unknown).forEach(function (k) { addOnce(all, k); });
+    return all.length > MAX_LISTED ? all.slice(0, MAX_LISTED).join(', ') + ', …' : all.join(', ');
+  }
 
   function make(SCHEMA, options) {
     var KEYS = Object.keys(SCHEMA);
@@ -34,12 +48,12 @@ var RnnHashSchema = (function () {
       return { ok: true, value: x };
     }
 
-    // '#a=1&b=2' -> {state, invalid:[key...], unknown:[key...]}
+    // '#a=1&b=2' -> {state, invalid:[key...], unknown:[key...], tooLong}
     function parse(hash) {
       var state = defaults();
       var invalid = [], unknown = [];
       var body = String(hash || '').replace(/^#/, '');
-      if (body.length > 4000) body = body.slice(0, 4000);
+      if (body.length > MAX_HASH) return { state: state, invalid: invalid, unknown: unknown, tooLong: true };
       body.split('&').forEach(function (pair) {
         if (!pair) return;
         var eq = pair.indexOf('=');
@@ -47,12 +61,12 @@ var RnnHashSchema = (function () {
         try {
           k = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
           v = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
-        } catch (e) { invalid.push(pair.slice(0, 40)); return; }
-        if (!Object.prototype.hasOwnProperty.call(SCHEMA, k)) { unknown.push(k.slice(0, 40)); return; }
+        } catch (e) { addOnce(invalid, pair.slice(0, 40)); return; }
+        if (!Object.prototype.hasOwnProperty.call(SCHEMA, k)) { addOnce(unknown, k.slice(0, 40)); return; }
         var r = parseValue(k, v);
-        if (r.ok) state[k] = r.value; else invalid.push(k);
+        if (r.ok) state[k] = r.value; else addOnce(invalid, k);
       });
-      return { state: state, invalid: invalid, unknown: unknown };
+      return { state: state, invalid: invalid, unknown: unknown, tooLong: false };
     }
 
     function format(key, v) { return SCHEMA[key].type === 'bool' ? (v ? '1' : '0') : String(v); }
@@ -72,6 +86,6 @@ var RnnHashSchema = (function () {
     return { KEYS: KEYS, defaults: defaults, parseValue: parseValue, parse: parse, serialize: serialize };
   }
 
-  return { make: make };
+  return { make: make, problemList: problemList, MAX_HASH: MAX_HASH };
 })();
 if (typeof module === 'object' && module.exports) module.exports = RnnHashSchema;

@@ -110,6 +110,7 @@ var RnnI18n = (function () {
       errTooShort: 'The training text is too short: {reason}. Use a longer text or a smaller batch or sequence length.',
       errSetup: 'The model could not be built: {reason}',
       errTooBig: 'The file is {size}; the limit is {limit}. Use a smaller text.',
+      errPasteTooBig: 'The pasted text is {size}; the limit is {limit}. Use a smaller text.',
       errBinary: '“{name}” does not look like UTF-8 text (it has {what}). Only text files can be used.',
       errBinaryNul: 'zero bytes',
       errBinaryUtf8: 'bytes that are not valid UTF-8',
@@ -129,6 +130,7 @@ var RnnI18n = (function () {
       diverged: 'Training diverged at step {step}: the loss became NaN or infinite. The weights were rolled back to step {restored}. Try a lower learning rate (now {lr}) or turn on gradient clipping.',
       divergedClip: 'Training diverged at step {step}: the loss became NaN or infinite. The weights were rolled back to step {restored}. Try a lower learning rate (now {lr}) or a smaller clipping norm (now {clip}).',
       hashIgnored: 'Some settings in the link were not valid and were replaced by defaults: {list}.',
+      hashTooLong: 'The link’s settings are longer than {max} characters, so none of them were used (defaults instead).',
       workerCrashed: 'The training worker stopped: {reason}. Reload the page.',
       bytesUnit: '{n} B', kbUnit: '{n} kB', mbUnit: '{n} MB',
       // the playground's link to the learning-to-execute page
@@ -309,6 +311,7 @@ var RnnI18n = (function () {
       errTooShort: 'O texto de treino é curto demais: {reason}. Use um texto maior ou um lote ou sequência menores.',
       errSetup: 'Não foi possível criar o modelo: {reason}',
       errTooBig: 'O arquivo tem {size}; o limite é {limit}. Use um texto menor.',
+      errPasteTooBig: 'O texto colado tem {size}; o limite é {limit}. Use um texto menor.',
       errBinary: '“{name}” não parece texto UTF-8 (tem {what}). Só arquivos de texto servem.',
       errBinaryNul: 'bytes zero',
       errBinaryUtf8: 'bytes que não são UTF-8 válido',
@@ -328,6 +331,7 @@ var RnnI18n = (function () {
       diverged: 'O treino divergiu no passo {step}: a perda virou NaN ou infinito. Os pesos voltaram ao passo {restored}. Tente uma taxa de aprendizado menor (agora {lr}) ou ligue o corte do gradiente.',
       divergedClip: 'O treino divergiu no passo {step}: a perda virou NaN ou infinito. Os pesos voltaram ao passo {restored}. Tente uma taxa de aprendizado menor (agora {lr}) ou uma norma de corte menor (agora {clip}).',
       hashIgnored: 'Algumas configurações do link não eram válidas e foram trocadas pelos padrões: {list}.',
+      hashTooLong: 'As configurações do link têm mais de {max} caracteres, então nenhuma foi usada (valem os padrões).',
       workerCrashed: 'O processo de treino parou: {reason}. Recarregue a página.',
       bytesUnit: '{n} B', kbUnit: '{n} kB', mbUnit: '{n} MB',
       // o link do laboratório para a página de aprender a executar

@@ -255,8 +255,8 @@
   }
 
   function reportHashProblems(parsed) {
-    var bad = parsed.invalid.concat(parsed.unknown);
-    if (bad.length) message('hashIgnored', { list: bad.join(', ') }, 'warn');
+    if (parsed.tooLong) message('hashTooLong', { maxNum: RnnHashSchema.MAX_HASH }, 'warn');
+    else if (parsed.invalid.length || parsed.unknown.length) message('hashIgnored', { list: RnnHashSchema.problemList(parsed) }, 'warn');
   }
 
   function startEngine() {

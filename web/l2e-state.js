@@ -34,7 +34,7 @@ var RnnL2EState = (function () {
   function parse(hash) {
     var r = H.parse(hash);
     // a length the task cannot have (addition of 20-digit numbers)
-    if (r.state.length > maxLength(r.state.task)) { r.invalid.push('length'); r.state.length = SCHEMA.length.def; }
+    if (r.state.length > maxLength(r.state.task)) { if (r.invalid.indexOf('length') < 0) r.invalid.push('length'); r.state.length = SCHEMA.length.def; }
     return r;
   }
 

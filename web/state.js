@@ -22,7 +22,8 @@ var RnnState = (function () {
     greedy: { type: 'bool', def: false },
     present: { type: 'bool', def: false },  // presentation view: hides the set-up panels
   };
-  var H = (typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js'))
+  var HS = typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js');
+  var H = HS
     .make(SCHEMA, { keep: function (k, v) { return k !== 'corpus' || CORPORA.indexOf(v) >= 0; } });
   var KEYS = H.KEYS, defaults = H.defaults, parse = H.parse, serialize = H.serialize;
   // (serialize leaves corpus out for the user's own text)
@@ -40,6 +41,6 @@ var RnnState = (function () {
   }
 
   return { SCHEMA: SCHEMA, KEYS: KEYS, CORPORA: CORPORA, defaults: defaults, parse: parse,
-    serialize: serialize, check: check, engineConfig: engineConfig };
+    serialize: serialize, check: check, engineConfig: engineConfig, problemList: HS.problemList, MAX_HASH: HS.MAX_HASH };
 })();
 if (typeof module === 'object' && module.exports) module.exports = RnnState;

@@ -39,3 +39,10 @@ export function range(value, lo, hi, name) {
   if (value < lo || value > hi) throw new UsageError(`--${name} must be in [${lo}, ${hi}], got ${value}`);
   return value;
 }
+
+export const ENGINE_KINDS = ['simd', 'scalar', 'auto'];
+
+// --engine simd|scalar|auto (default auto); anything else is a usage error
+export function engineKind(opts) {
+  return oneOf(opts.engine ?? 'auto', ENGINE_KINDS, 'engine');
+}

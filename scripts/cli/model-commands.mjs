@@ -1,13 +1,14 @@
 // model-commands.mjs - `rnn sample | eval | export | import`.
-import { parseArgs, need, oneOf, range, UsageError } from './args.mjs';
-import { readText, readBytes, writeAtomic } from './files.mjs';
+import { parseArgs, need, oneOf, range, engineKind, UsageError } from './args.mjs';
+import { readText, readBytes } from './files.mjs';
+import { checkOutput, writeAtomic } from './out-file.mjs';
 
 export async function sampleMain(argv, io, loadEngine) {
   const o = parseArgs(argv, { model: 'string', length: 'int', temperature: 'number', prime: 'string', seed: 'int', greedy: 'flag', engine: 'string' });
   const file = need(o, 'model');
   range(o.length ?? 500, 0, 1e6, 'length');
   if (o.temperature !== undefined) range(o.temperature, 1e-3, 100, 'temperature');
-  const eng = await loadEngine(o.engine || 'auto');
+  const eng = await loadEngine(engineKind(o));
   const m = eng.loadCharLM(readBytes(file));
   try {
     const r = m.sample({ length: o.length ?? 500, temperature: o.temperature ?? 0.8, prime: o.prime || '', seed: o.seed ?? 1, greedy: !!o.greedy });
@@ -18,7 +19,7 @@ export async function sampleMain(argv, io, loadEngine) {
 
 export async function evalMain(argv, io, loadEngine) {
   const o = parseArgs(argv, { model: 'string', data: 'string', json: 'flag', engine: 'string' });
-  const eng = await loadEngine(o.engine || 'auto');
+  const eng = await loadEngine(engineKind(o));
   const m = eng.loadCharLM(readBytes(need(o, 'model')));
   try {
     const r = m.evaluate(readText(need(o, 'data')));
@@ -31,8 +32,11 @@ export async function exportMain(argv, io, loadEngine) {
   const o = parseArgs(argv, { model: 'string', format: 'string', out: 'string', engine: 'string' });
   oneOf(o.format ?? 'pytorch', ['pytorch'], 'format');
   const out = need(o, 'out');
-  const eng = await loadEngine(o.engine || 'auto');
-  const m = eng.loadCharLM(readBytes(need(o, 'model')));
+  const model = need(o, 'model');
+  const kind = engineKind(o);
+  checkOutput(out, { model });
+  const eng = await loadEngine(kind);
+  const m = eng.loadCharLM(readBytes(model));
   try { writeAtomic(out, m.exportPytorch()); } finally { m.free(); }
   io.stderr.write(`wrote ${out}\n`);
   return 0;
@@ -42,9 +46,12 @@ export async function importMain(argv, io, loadEngine) {
   const o = parseArgs(argv, { format: 'string', in: 'string', out: 'string', engine: 'string' });
   oneOf(o.format ?? 'pytorch', ['pytorch'], 'format');
   const out = need(o, 'out');
-  const json = readText(need(o, 'in'));
-  if (!json.trim()) throw new UsageError(`${o.in} is empty`);
-  const eng = await loadEngine(o.engine || 'auto');
+  const input = need(o, 'in');
+  const kind = engineKind(o);
+  checkOutput(out, { in: input });
+  const json = readText(input);
+  if (!json.trim()) throw new UsageError(`${input} is empty`);
+  const eng = await loadEngine(kind);
   const m = eng.importPytorch(json);
   try { writeAtomic(out, m.save()); } finally { m.free(); }
   io.stderr.write(`wrote ${out}\n`);

@@ -1,7 +1,9 @@
 // train.mjs - `rnn train`: trains a char LM on a file (or the built-in
 // corpus), shows progress, saves the model.
-import { parseArgs, oneOf, range, UsageError } from './args.mjs';
-import { readText, readBytes, writeAtomic } from './files.mjs';
+import { parseArgs, oneOf, range, engineKind, UsageError } from './args.mjs';
+import { readText, readBytes } from './files.mjs';
+import { checkOutput, writeAtomic } from './out-file.mjs';
+import { onInterrupt, signalExitCode, letSignalsIn } from './signals.mjs';
 import { Progress } from './progress.mjs';
 
 export const TRAIN_SPEC = {
@@ -27,6 +29,8 @@ function checkOptions(o, RnnEngine) {
   if (o.clip !== undefined) range(o.clip, 0, 1e30, 'clip');
   if (o['val-fraction'] !== undefined) range(o['val-fraction'], 0, 0.5, 'val-fraction');
   if (o.seed !== undefined) range(o.seed, 0, 2 ** 32 - 1, 'seed');
+  if (o['vocab-cap'] !== undefined) range(o['vocab-cap'], 2, 4096, 'vocab-cap');
+  engineKind(o);
   if (o.resume && ['hidden', 'seq', 'batch', 'lr', 'optim', 'clip', 'activation', 'val-fraction', 'seed', 'vocab-cap'].some((k) => o[k] !== undefined)) {
     throw new UsageError('--resume continues with the settings stored in the model; drop the model options');
   }
@@ -43,31 +47,37 @@ function modelOptions(o) {
 export async function trainMain(argv, io, loadEngine, RnnEngine) {
   const o = parseArgs(argv, TRAIN_SPEC);
   checkOptions(o, RnnEngine);
-  const eng = await loadEngine(o.engine || 'auto');
+  if (o.out !== undefined) checkOutput(o.out, { data: o.data }); // --resume F --out F continues a run: allowed
+  const eng = await loadEngine(engineKind(o));
   const text = o.data ? readText(o.data) : eng.corpus(DEFAULT_CORPUS.kind, DEFAULT_CORPUS.bytes, DEFAULT_CORPUS.seed);
   const model = o.resume ? eng.loadCharLM(readBytes(o.resume), text) : eng.createCharLM(text, modelOptions(o));
   try {
-    return runTraining(model, o, io, eng);
+    return await runTraining(model, o, io, eng);
   } finally {
     model.free();
   }
 }
 
-function runTraining(model, o, io, eng) {
+// Trains in chunks of about 0.25 s, yielding to the event loop between them
+// so that Ctrl-C (or SIGTERM/SIGHUP) stops after the current chunk; the model
+// is then validated and saved as usual, and the exit status is 128 + the
+// signal number. A signal during the final validation or save is handled once
+// the save is complete (signals.mjs).
+async function runTraining(model, o, io, eng) {
+  let stopSignal = null;
+  onInterrupt((sig) => { stopSignal = stopSignal || sig; }); // before the 'start' line
   const info = model.info;
   const budget = o.steps !== undefined ? { steps: o.steps } : { seconds: o.seconds !== undefined ? o.seconds : 60 };
   const progress = new Progress(io, { json: !!o.json, budget, info, engine: eng.kind, source: o.data || 'built-in corpus' });
-  let stop = false;
-  const onSigint = () => { stop = true; };
-  process.once('SIGINT', onSigint);
   const t0 = performance.now();
   const evalEvery = (o['eval-every'] || 10) * 1000;
-  let lastEval = t0, chunk = 1, done = 0, val = NaN, lastTrain = NaN, chars = 0, diverged = null;
+  let interrupted = false, lastEval = t0, chunk = 1, done = 0, val = NaN, lastTrain = NaN, chars = 0, diverged = null;
   for (;;) {
+    await letSignalsIn();
     const elapsed = performance.now() - t0;
-    if (stop) break;
     if (budget.steps !== undefined && done >= budget.steps) break;
     if (budget.seconds !== undefined && elapsed >= budget.seconds * 1000) break;
+    if (stopSignal) { interrupted = true; break; }
     const n = budget.steps !== undefined ? Math.min(chunk, budget.steps - done) : chunk;
     const c0 = performance.now();
     const r = model.train(n);
@@ -81,15 +91,15 @@ function runTraining(model, o, io, eng) {
     if (now - lastEval >= evalEvery) { val = model.validate(); lastEval = now; }
     progress.update({ step: r.step, seconds: (now - t0) / 1000, trainBpc: lastTrain, valBpc: val, charsPerSec: chars / ((now - t0) / 1000), done });
   }
-  process.removeListener('SIGINT', onSigint);
+  onInterrupt(null); // from here on a signal waits for the save, then exits
   const seconds = (performance.now() - t0) / 1000;
   if (!diverged) val = model.validate();
   const end = { step: model.info.step, seconds, trainBpc: lastTrain, valBpc: val, charsPerSec: chars / seconds, done };
   if (o.out) writeAtomic(o.out, model.save());
-  progress.finish(end, { out: o.out || null, interrupted: stop, diverged });
+  progress.finish(end, { out: o.out || null, interrupted, diverged });
   if (diverged) {
     io.stderr.write(`rnn: training diverged at step ${diverged} (NaN/Inf); the weights before that step were kept${o.out ? ' and saved' : ''}. Try a lower --lr or --clip 5.\n`);
     return 1;
   }
-  return 0;
+  return stopSignal ? signalExitCode(stopSignal) : 0;
 }
