@@ -11,7 +11,7 @@ import { sampleMain, evalMain, exportMain, importMain } from './cli/model-comman
 import { benchMain } from './cli/bench.mjs';
 
 const require = createRequire(import.meta.url);
-const { loadEngine, RnnEngine } = require('../js/node-engine.js');
+const { loadEngine } = require('../js/node-engine.js');
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 const USAGE = `usage: rnn <command> [options]
@@ -31,7 +31,7 @@ async function main(argv) {
   const io = { stdout: process.stdout, stderr: process.stderr };
   const [cmd, ...rest] = argv;
   const commands = {
-    train: () => trainMain(rest, io, loadEngine, RnnEngine),
+    train: () => trainMain(rest, io, loadEngine),
     sample: () => sampleMain(rest, io, loadEngine),
     eval: () => evalMain(rest, io, loadEngine),
     export: () => exportMain(rest, io, loadEngine),
