@@ -20,6 +20,7 @@ export function param(p, value, flag) {
     return value;
   }
   if (p.type === 'int' && !Number.isInteger(value)) throw new UsageError(`--${flag} must be an integer, got ${value}`);
-  if (!inRange(p, value)) throw new UsageError(`--${flag} must be in ${rangeText(p)}, got ${value}`);
+  // a float parameter is a C float in the engine: 1e-50 is 0 there
+  if (!inRange(p, p.type === 'float' ? Math.fround(value) : value)) throw new UsageError(`--${flag} must be in ${rangeText(p)}, got ${value}`);
   return value;
 }
