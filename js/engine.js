@@ -62,13 +62,16 @@
     names.forEach((k, i) => { o[k] = values[i]; });
     return o;
   }
+  // how an error message names a parameter, where its name is terse
+  const WORDS = { optim: 'optimiser', clipMode: 'clip mode' };
+
   // A config's int and float arrays, slot by slot as the engine names them
   // (spec: contract.charlm or contract.l2e); enums become their C index,
   // booleans 0/1, the seed an unsigned 32-bit value.
   function configArrays(spec, o) {
     const icfg = spec.icfg.map((name) => {
       const p = spec.params[name], v = o[name];
-      if (p.type === 'enum') return pick(p.values, v, name);
+      if (p.type === 'enum') return pick(p.values, v, WORDS[name] || name);
       if (p.type === 'bool') return v ? 1 : 0;
       if (!Number.isInteger(v)) throw new Error(`${name} must be an integer, got ${v}`);
       return name === 'seed' ? (v >>> 0) | 0 : v | 0;
