@@ -180,6 +180,10 @@ test('the CLI\'s help shows the engine\'s defaults; its checks use the engine\'s
   const cli = path.join(ROOT, 'scripts', 'rnn.mjs');
   const help = spawnSync(process.execPath, [cli, 'help'], { encoding: 'utf8' }).stdout;
   for (const k of ['hidden', 'seq', 'batch', 'lr', 'clip']) assert.ok(help.includes(`[--${k} ${d[k]}]`), `help shows --${k} ${d[k]}`);
+  const l2e = eng.contract.l2e.presets.default;
+  const l2eHelp = spawnSync(process.execPath, [cli, 'l2e', 'help'], { encoding: 'utf8' }).stdout;
+  for (const [k, flag] of [['hidden', 'hidden'], ['batch', 'batch'], ['lr', 'lr'], ['clip', 'clip'], ['evalEvery', 'eval-every'],
+    ['evalSamples', 'eval-samples']]) assert.ok(l2eHelp.includes(`[--${flag} ${l2e[k]}]`), `l2e help shows --${flag} ${l2e[k]}`);
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   assert.ok(readme.includes(`--hidden ${d.hidden} --seq ${d.seq} --batch ${d.batch} --lr ${d.lr}`), 'README shows the defaults');
   const r = spawnSync(process.execPath, [cli, 'train', '--lr', '0', '--steps', '1', '--engine', 'scalar'], { encoding: 'utf8' });
