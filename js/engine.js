@@ -248,7 +248,9 @@
     // opts: task, length, nesting, count, split ('train'|'val'|'test'|'any'), seed, scramble.
     // Returns [{ input, target }] (one seeded stream: same opts, same samples).
     l2eGenerate(opts) {
-      const o = Object.assign({ task: 'program', length: 2, nesting: 1, count: 10, split: 'any', seed: 1, scramble: false }, opts || {});
+      const d = this.contract.l2e.presets.default;
+      const o = Object.assign({ task: d.task, length: d.length, nesting: d.nesting, count: 10, split: 'any', seed: 1,
+        scramble: false }, opts || {});
       const task = this.l2eLevel(o);
       int(o.count, 0, this.contract.limits.l2eCount, 'count');
       int(o.seed, -2147483648, 4294967295, 'seed');
