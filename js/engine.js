@@ -1,40 +1,64 @@
 // engine.js - the one module that owns the WebAssembly boundary: the char LM
-// and kernels (src/api.c), in its second part learning to execute
-// (src/api_l2e.c), in its third the general sequence model (src/api_seq.c),
-// in its fourth the widgets' task generators and the n-gram model (src/api_tasks.c).
+// and kernels (src/api.c), learning to execute (src/api_l2e.c), the general
+// sequence model (src/api_seq.c), the widgets' task generators and the n-gram
+// model (src/api_tasks.c), and the engine's description of itself
+// (src/api_describe.c).
 // A classic script / CommonJS module (UMD): `RnnEngine` in a Web Worker,
 // `require('./engine.js')` in Node. Every exported C function is declared once
 // in EXPORTS below; memory this module allocates is freed in the same call
 // (Scope); heap views are re-read from the module after every call that can
 // grow memory (growth detaches the old ArrayBuffer); a non-zero status
 // becomes a thrown Error carrying the engine's reason.
+//
+// The contract: at start-up the engine reports, as JSON, its enums (names in
+// C order), every hyper-parameter's limits and default, named presets, the
+// slots of every config array and the fields of every output array
+// (eng.contract; see src/api_describe.c). Config arrays are built and output
+// arrays read by those names, so nothing here copies a C position, a limit
+// or a default by hand.
 (function (root, make) {
   if (typeof module === 'object' && module.exports) module.exports = make();
   else root.RnnEngine = make();
 })(typeof self !== 'undefined' ? self : this, function () {
   'use strict';
 
-  // name -> argument count (documentation: Emscripten's wrappers hide it); the C side is src/api.c
+  // The C exports: one block per source file, name -> argument count.
+  // tests/node/contract.test.mjs parses every `API` function in src/*.c and
+  // fails unless each is here, in its file's block, with its argument count
+  // (and ABI_VERSION equals RNN_ABI_VERSION in src/api_contract.h).
+  // To add an export: write it in C with API, add it to its file's block (a
+  // new src/api_foo.c gets a new block `api_foo: { ... }`), bump the ABI
+  // version on both sides if an existing export changes, then rebuild
+  // (make wasm && node scripts/build-web.mjs).
   const EXPORTS = {
-    rnn_version: 0, rnn_error: 0, rnn_simd: 0, rnn_alloc: 1, rnn_dealloc: 1, rnn_kernel_run: 9, rnn_bptt_run: 14,
-    rnn_lm_create: 4, rnn_lm_set_text: 3, rnn_lm_train: 3, rnn_lm_gradients: 2, rnn_lm_grads: 1, rnn_lm_batch: 1,
-    rnn_lm_validate: 2, rnn_lm_eval: 4, rnn_lm_sample: 13, rnn_lm_info: 2, rnn_lm_vocab: 1, rnn_lm_save_size: 1,
-    rnn_lm_save: 3, rnn_lm_params: 2, rnn_lm_load: 4, rnn_lm_export: 2, rnn_lm_import: 6, rnn_lm_free: 1, rnn_corpus: 4,
+    api: {
+      rnn_version: 0, rnn_error: 0, rnn_simd: 0, rnn_alloc: 1, rnn_dealloc: 1, rnn_kernel_run: 9, rnn_bptt_run: 14,
+      rnn_lm_check_config: 2, rnn_lm_create: 4, rnn_lm_set_text: 3, rnn_lm_train: 3, rnn_lm_gradients: 2,
+      rnn_lm_grads: 1, rnn_lm_batch: 1, rnn_lm_validate: 2, rnn_lm_eval: 4, rnn_lm_sample: 13, rnn_lm_info: 2,
+      rnn_lm_vocab: 1, rnn_lm_save_size: 1, rnn_lm_save: 3, rnn_lm_params: 2, rnn_lm_load: 4, rnn_lm_export: 2,
+      rnn_lm_import: 6, rnn_lm_free: 1, rnn_corpus: 4,
+    },
+    api_describe: { rnn_describe: 0 },
+    api_l2e: {
+      rnn_l2e_vocab: 0, rnn_l2e_generate: 8, rnn_l2e_pretty: 3, rnn_l2e_check_config: 2, rnn_l2e_create: 2,
+      rnn_l2e_train: 3, rnn_l2e_status: 2, rnn_l2e_evaluate: 3, rnn_l2e_predict: 5, rnn_l2e_examples: 4,
+      rnn_l2e_info: 2, rnn_l2e_free: 1, rnn_s2s_params: 2, rnn_s2s_tensor_sizes: 2,
+    },
+    api_seq: {
+      rnn_seq_create: 2, rnn_seq_free: 1, rnn_seq_info: 2, rnn_seq_set_tensor: 4, rnn_seq_get_tensor: 5,
+      rnn_seq_params: 2, rnn_seq_reset: 3, rnn_seq_step: 5, rnn_seq_generate: 7, rnn_seq_set_batch: 9,
+      rnn_seq_forward: 2, rnn_seq_gradients: 2, rnn_seq_train: 3, rnn_seq_evaluate: 2, rnn_seq_read: 3,
+      rnn_seq_step_norms: 3, rnn_seq_step_dW: 4, rnn_seq_gradcheck: 4, rnn_radius: 3, rnn_seq_radius: 2,
+      rnn_seq_scale_radius: 3, rnn_seq_set_training: 4,
+    },
+    api_tasks: {
+      rnn_tasks_limits: 1, rnn_ngram_text: 6, rnn_ngram_create: 4, rnn_ngram_bits: 4, rnn_ngram_predict: 5,
+      rnn_ngram_accuracy: 6, rnn_ngram_info: 2, rnn_ngram_free: 1, rnn_reviews_vocab: 0, rnn_reviews_lexicon: 2,
+      rnn_reviews_generate: 6, rnn_reviews_label: 2, rnn_reviews_split: 2, rnn_reviews_tokenize: 7,
+      rnn_ball_generate: 8, rnn_memory_generate: 7,
+    },
   };
-  const ABI_VERSION = 1;
-  const ACTIVATIONS = ['tanh', 'relu', 'linear'];
-  const OPTIMISERS = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam'];
-  const CLIP_MODES = ['none', 'norm', 'value'];
-  const CORPORA = ['arithmetic', 'alphabet', 'counting', 'sentences'];
-  const KERNELS = { matmul: 0, matmul_acc: 1, matmul_tn: 2, matmul_nt: 3, matmul_nt_acc: 4, add_rows: 5,
-    scatter_add_rows: 6, add_bias: 7, sum_rows: 8, tanh: 9, relu: 10, linear: 11, tanh_backward: 12,
-    relu_backward: 13, linear_backward: 14, softmax: 15, axpy: 16, rnn_step_tanh: 17, rnn_step_relu: 18,
-    rnn_step_linear: 19, rnn_step_backward_tanh: 20, rnn_step_backward_relu: 21, rnn_step_backward_linear: 22 };
-  // the C defaults (rnn_charlm_defaults): best bpc after 60 s on one core
-  const DEFAULTS = { hidden: 160, seq: 64, batch: 32, lr: 3e-3, optim: 'adam', clip: 5, clipMode: 'norm',
-    activation: 'tanh', seed: 1, valFraction: 0.1, vocabCap: 256 };
-  const INFO = ['V', 'H', 'B', 'T', 'activation', 'optim', 'clipMode', 'vocabCap', 'seed', 'step', 'trainChars',
-    'valChars', 'unigramBits', 'lr', 'clip', 'valFraction', 'unkIndex', 'params', 'hasText'];
+  const ABI_VERSION = 2;
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8');
 
@@ -42,6 +66,36 @@
     const i = list.indexOf(value);
     if (i < 0) throw new Error(`unknown ${what} '${value}' (one of: ${list.join(', ')})`);
     return i;
+  }
+  function int(v, lo, hi, what) {
+    if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${what} must be an integer in [${lo}, ${hi}], got ${v}`);
+    return v;
+  }
+  // {name: value} from an output array and its field names
+  function record(names, values) {
+    const o = {};
+    names.forEach((k, i) => { o[k] = values[i]; });
+    return o;
+  }
+  // how an error message names a parameter, where its name is terse
+  const WORDS = { optim: 'optimiser', clipMode: 'clip mode' };
+
+  // A config's int and float arrays, slot by slot as the engine names them
+  // (spec: contract.charlm or contract.l2e); enums become their C index,
+  // booleans 0/1, the seed an unsigned 32-bit value.
+  function configArrays(spec, o) {
+    const icfg = spec.icfg.map((name) => {
+      const p = spec.params[name], v = o[name];
+      if (p.type === 'enum') return pick(p.values, v, WORDS[name] || name);
+      if (p.type === 'bool') return v ? 1 : 0;
+      if (!Number.isInteger(v)) throw new Error(`${name} must be an integer, got ${v}`);
+      return name === 'seed' ? (v >>> 0) | 0 : v | 0;
+    });
+    const fcfg = spec.fcfg.map((name) => {
+      if (typeof o[name] !== 'number' || !Number.isFinite(o[name])) throw new Error(`${name} must be a finite number`);
+      return o[name];
+    });
+    return { icfg, fcfg };
   }
 
   // Allocations of one call, all freed together in finally.
@@ -57,19 +111,33 @@
     text(s) { const b = encoder.encode(String(s)); return [this.bytes(b), b.length]; }
     i32(arr) { const p = this.alloc(arr.length * 4); this.eng.mod.HEAP32.set(arr, p >> 2); return p; }
     f32(arr) { const p = this.alloc(arr.length * 4); this.eng.mod.HEAPF32.set(arr, p >> 2); return p; }
+    f64out(names) { return this.alloc(8 * names.length); }
     free() { for (const p of this.ptrs) this.eng.c.rnn_dealloc(p); this.ptrs = []; }
+  }
+
+  function deepFreeze(o) {
+    if (o && typeof o === 'object') { Object.values(o).forEach(deepFreeze); Object.freeze(o); }
+    return o;
   }
 
   class Engine {
     constructor(mod) {
       this.mod = mod;
       this.c = {};
-      for (const [name, arity] of Object.entries(EXPORTS)) {
-        const fn = mod['_' + name];
-        if (typeof fn !== 'function') throw new Error(`engine module lacks ${name}/${arity}`);
-        this.c[name] = fn;
+      const version = typeof mod._rnn_version === 'function' ? mod._rnn_version() : 'unknown';
+      if (version !== ABI_VERSION) {
+        throw new Error(`engine module has ABI version ${version}, js/engine.js expects ${ABI_VERSION}: ` +
+          'the WASM module and js/engine.js are from different builds (run make wasm && node scripts/build-web.mjs)');
       }
-      if (this.c.rnn_version() !== ABI_VERSION) throw new Error(`engine ABI ${this.c.rnn_version()}, expected ${ABI_VERSION}`);
+      for (const [file, block] of Object.entries(EXPORTS)) {
+        for (const [name, arity] of Object.entries(block)) {
+          const fn = mod['_' + name];
+          if (typeof fn !== 'function') throw new Error(`engine module lacks ${name}/${arity} (src/${file}.c): rebuild wasm/`);
+          this.c[name] = fn;
+        }
+      }
+      // enums, limits, defaults, presets, config slots and output fields (src/api_describe.c)
+      this.contract = deepFreeze(JSON.parse(this.cstring(this.c.rnn_describe())));
       this.kind = this.c.rnn_simd() ? 'simd' : 'scalar';
     }
     // --- memory helpers (views re-read each time: memory growth replaces them)
@@ -81,22 +149,16 @@
     error() { return new Error(this.cstring(this.c.rnn_error()) || 'engine error'); }
     check(status) { if (status !== 0) throw this.error(); }
     scoped(fn) { const s = new Scope(this); try { return fn(s); } finally { s.free(); } }
-
-    // Runs one kernel (SIMD entry point, or its scalar twin with ref = true)
-    // on copies of the given arrays; returns the output array C.
-    kernel(name, ref, M, K, N, A, B, C, idx) {
-      const which = KERNELS[name];
-      if (which === undefined) throw new Error(`unknown kernel ${name}`);
-      return this.scoped((s) => {
-        const pa = s.f32(A), pb = s.f32(B || [0]), pc = s.f32(C), pi = s.i32(idx || [0]);
-        this.check(this.c.rnn_kernel_run(which, ref ? 1 : 0, M, K, N, pa, pb, pc, pi));
-        return Float32Array.from(this.f32(pc, C.length));
-      });
+    // an output array of doubles as {field: value}; `out` names the fields (contract.outputs)
+    read(p, out) { const names = this.contract.outputs[out]; return record(names, Array.from(this.f64(p, names.length))); }
+    // malloc'd text from the engine -> JS string; frees it
+    takeText(p, plen) {
+      if (!p) throw this.error();
+      const s = decoder.decode(this.u8(p, this.i32(plen, 1)[0]));
+      this.c.rnn_dealloc(p);
+      return s;
     }
 
-    // One forward + BPTT of the RNN layer (src/nn/rnn_layer.c) on copies of
-    // the arrays: the fused path that training runs, or with ref = true its
-    // reference twin (the lecture's equations as plain loops).
     // o: {activation, T, B, I, H, tokens [T*B] | x [T*B*I], params U|W|b,
     //     h0 [B*H], dh [T*B*H] (dL/dh_t from above), grads? dU|dW|db to add to}
     // -> {h [(T+1)*B*H], da [T*B*H], grads, dx (dense input), dh0 [B*H]}
@@ -113,11 +175,22 @@
         const ph = s.f32(h), pdh = s.f32(o.dh), pg = s.f32(o.grads || new Float32Array(ng));
         const pt = o.tokens ? s.i32(o.tokens) : 0, px = o.x ? s.f32(o.x) : 0;
         const pdx = o.x ? s.f32(new Float32Array(T * B * I)) : 0, pdh0 = s.f32(new Float32Array(B * H));
-        this.check(this.c.rnn_bptt_run(ref ? 1 : 0, pick(ACTIVATIONS, o.activation, 'activation'), T, B, I, H, pt, px,
+        this.check(this.c.rnn_bptt_run(ref ? 1 : 0, pick(this.contract.enums.activation, o.activation, 'activation'), T, B, I, H, pt, px,
           s.f32(o.params), ph, pdh, pg, pdx, pdh0));
         return { h: Float32Array.from(this.f32(ph, nh)), da: Float32Array.from(this.f32(pdh, nda)),
           grads: Float32Array.from(this.f32(pg, ng)), dx: o.x ? Float32Array.from(this.f32(pdx, T * B * I)) : null,
           dh0: Float32Array.from(this.f32(pdh0, B * H)) };
+      });
+    }
+
+    // Runs one kernel (SIMD entry point, or its scalar twin with ref = true)
+    // on copies of the given arrays; returns the output array C.
+    kernel(name, ref, M, K, N, A, B, C, idx) {
+      const which = pick(this.contract.enums.kernel, name, 'kernel');
+      return this.scoped((s) => {
+        const pa = s.f32(A), pb = s.f32(B || [0]), pc = s.f32(C), pi = s.i32(idx || [0]);
+        this.check(this.c.rnn_kernel_run(which, ref ? 1 : 0, M, K, N, pa, pb, pc, pi));
+        return Float32Array.from(this.f32(pc, C.length));
       });
     }
 
@@ -134,18 +207,19 @@
       return { ok: Number.isFinite(maxDiff) && maxDiff < 1e-4, maxDiff, kind: this.kind };
     }
 
+    // The char LM's config arrays from options (missing ones: the default
+    // preset). clip 0 (or less) means no clipping (clip mode 'none').
     config(opts) {
-      const o = Object.assign({}, DEFAULTS, opts || {});
-      const clipMode = o.clip > 0 ? pick(CLIP_MODES, o.clipMode, 'clip mode') : 0;
-      const icfg = [o.hidden, o.seq, o.batch, pick(ACTIVATIONS, o.activation, 'activation'),
-        pick(OPTIMISERS, o.optim, 'optimiser'), clipMode, o.vocabCap, o.seed >>> 0];
-      for (const [i, v] of icfg.entries()) {
-        if (!Number.isInteger(v)) throw new Error(`${['hidden', 'seq', 'batch', '', '', '', 'vocabCap', 'seed'][i]} must be an integer`);
-      }
-      for (const k of ['lr', 'clip', 'valFraction']) {
-        if (typeof o[k] !== 'number' || !Number.isFinite(o[k])) throw new Error(`${k} must be a finite number`);
-      }
-      return { icfg: icfg.map((v) => v | 0), fcfg: [o.lr, o.clip > 0 ? o.clip : 1, o.valFraction] };
+      const spec = this.contract.charlm;
+      const o = Object.assign({}, spec.presets.default, opts || {});
+      const off = typeof o.clip === 'number' && o.clip <= 0;
+      return configArrays(spec, Object.assign(o, off ? { clipMode: 'none', clip: 1 } : {}));
+    }
+
+    // Throws the engine's reason if it would refuse these char LM options.
+    checkConfig(opts) {
+      const { icfg, fcfg } = this.config(opts);
+      this.scoped((s) => this.check(this.c.rnn_lm_check_config(s.i32(icfg), s.f32(fcfg))));
     }
 
     createCharLM(text, opts) {
@@ -180,36 +254,110 @@
       });
     }
 
-    // Built-in generated corpus: 'arithmetic' | 'alphabet' | 'counting' | 'sentences'
+    // Built-in generated corpus: one of contract.enums.corpus
     corpus(kind, bytes, seed) {
       return this.scoped((s) => {
         const pl = s.alloc(4);
-        const p = this.c.rnn_corpus(pick(CORPORA, kind, 'corpus'), (seed || 1) | 0, bytes | 0, pl);
+        const p = this.c.rnn_corpus(pick(this.contract.enums.corpus, kind, 'corpus'), (seed || 1) | 0, bytes | 0, pl);
+        return this.takeText(p, pl);
+      });
+    }
+
+    // --- learning to execute (src/api_l2e.c)
+    //   eng.l2eGenerate({ task: 'addition', length: 2, count: 3, seed: 1 });
+    //     // [{ input: 'print(36+12)@', target: '48.' }, ...]
+    //   const m = eng.createL2E({ task: 'addition', length: 2, strategy: 'combined' });
+    //   m.train(100);          // { step, loss, trainChar, level: {length, nesting}, ... }
+    //   m.evaluate('val');     // { charAcc, exact, loss, chars, samples }
+    //   m.predict('print(36+12)@');   // '48.'
+    //   m.free();
+
+    // The 42 symbols, in token order.
+    l2eVocab() { return this.cstring(this.c.rnn_l2e_vocab()); }
+
+    // task, length and nesting within the engine's limits
+    l2eLevel(o) {
+      const P = this.contract.l2e.params;
+      const task = pick(P.task.values, o.task, 'task');
+      int(o.length, P.length.min, P.length.maxByTask[o.task], `length for ${o.task}`);
+      if (o.task === 'program') int(o.nesting, P.nesting.min, P.nesting.max, 'nesting');
+      return task;
+    }
+
+    // opts: task, length, nesting, count, split ('train'|'val'|'test'|'any'), seed, scramble.
+    // Returns [{ input, target }] (one seeded stream: same opts, same samples).
+    l2eGenerate(opts) {
+      const d = this.contract.l2e.presets.default;
+      const o = Object.assign({ task: d.task, length: d.length, nesting: d.nesting, count: 10, split: 'any', seed: 1,
+        scramble: false }, opts || {});
+      const task = this.l2eLevel(o);
+      int(o.count, 0, this.contract.limits.l2eCount, 'count');
+      int(o.seed, -2147483648, 4294967295, 'seed');
+      const split = o.split === undefined || o.split === null || o.split === 'any' ? -1
+        : pick(this.contract.enums.l2eSplit, o.split, 'split');
+      return this.scoped((s) => {
+        const plen = s.alloc(4);
+        const p = this.c.rnn_l2e_generate(task, o.length, o.task === 'program' ? o.nesting : 1, split,
+          o.seed | 0, o.count, o.scramble ? 1 : 0, plen);
+        return lines(this.takeText(p, plen)).map(([input, target]) => ({ input, target }));
+      });
+    }
+
+    // One statement per line, as the paper prints programs.
+    l2ePretty(input) {
+      return this.scoped((s) => {
+        const [pi, n0] = s.text(String(input) + '\0'); // the C side reads a NUL-terminated string
+        const cap = n0 * 2 + 16, po = s.alloc(cap);
+        const n = this.c.rnn_l2e_pretty(pi, po, cap);
+        if (n < 0) throw this.error();
+        return decoder.decode(this.u8(po, n));
+      });
+    }
+
+    // The encoder-decoder's config arrays from options (missing ones: the default preset).
+    l2eConfig(opts) {
+      const spec = this.contract.l2e;
+      return configArrays(spec, Object.assign({}, spec.presets.default, opts || {}));
+    }
+
+    // Throws the engine's reason if it would refuse these options.
+    checkL2EConfig(opts) {
+      const { icfg, fcfg } = this.l2eConfig(opts);
+      this.scoped((s) => this.check(this.c.rnn_l2e_check_config(s.i32(icfg), s.f32(fcfg))));
+    }
+
+    // opts: contract.l2e.params (task, length, nesting, strategy, hidden, batch,
+    // lr, clip, seed, reverse, context 'init'|'every', scramble, evalEvery, evalSamples).
+    createL2E(opts) {
+      const o = Object.assign({}, this.contract.l2e.presets.default, opts || {});
+      const { icfg, fcfg } = this.l2eConfig(o);
+      return this.scoped((s) => {
+        const p = this.c.rnn_l2e_create(s.i32(icfg), s.f32(fcfg));
         if (!p) throw this.error();
-        const str = decoder.decode(this.u8(p, this.i32(pl, 1)[0]));
-        this.c.rnn_dealloc(p);
-        return str;
+        return new L2EModel(this, p, o);
       });
     }
   }
+
+  // "a\tb\n..." -> [[a, b], ...]
+  function lines(text) { return text.split('\n').filter((l) => l.length > 0).map((l) => l.split('\t')); }
+  function mark(v) { return Number.isNaN(v) ? null : v; }
 
   class CharLM {
     constructor(eng, ptr) { this.eng = eng; this.ptr = ptr; }
     live() { if (!this.ptr) throw new Error('this model was freed'); return this.ptr; }
 
     get info() {
-      const e = this.eng, p = this.live();
+      const e = this.eng, p = this.live(), en = e.contract.enums;
       return e.scoped((s) => {
-        const po = s.alloc(8 * INFO.length);
+        const po = s.f64out(e.contract.outputs.lmInfo);
         e.c.rnn_lm_info(p, po);
-        const v = Array.from(e.f64(po, INFO.length));
-        const info = {};
-        INFO.forEach((k, i) => { info[k] = v[i]; });
-        const cps = e.mod.HEAPU32.subarray(e.c.rnn_lm_vocab(p) >> 2, (e.c.rnn_lm_vocab(p) >> 2) + info.V);
-        info.vocab = Array.from(cps, (cp) => String.fromCodePoint(cp));
-        info.activation = ACTIVATIONS[info.activation];
-        info.optim = OPTIMISERS[info.optim];
-        info.clipMode = CLIP_MODES[info.clipMode];
+        const info = e.read(po, 'lmInfo');
+        const pv = e.c.rnn_lm_vocab(p) >> 2;
+        info.vocab = Array.from(e.mod.HEAPU32.subarray(pv, pv + info.V), (cp) => String.fromCodePoint(cp));
+        info.activation = en.activation[info.activation];
+        info.optim = en.optim[info.optim];
+        info.clipMode = en.clipMode[info.clipMode];
         info.hasText = info.hasText === 1;
         info.uniformBits = Math.log2(info.V);
         info.config = { hidden: info.H, seq: info.T, batch: info.B, lr: info.lr, optim: info.optim,
@@ -229,10 +377,11 @@
     train(steps) {
       const e = this.eng, p = this.live();
       return e.scoped((s) => {
-        const po = s.alloc(6 * 8);
+        const po = s.f64out(e.contract.outputs.lmTrain);
         e.check(e.c.rnn_lm_train(p, steps | 0, po));
-        const [step, loss, gradNorm, clipped, chars, finite] = e.f64(po, 6);
-        return { step, loss, bpc: loss / Math.LN2, gradNorm, clipped, chars, ok: finite === 1 };
+        const r = e.read(po, 'lmTrain');
+        return { step: r.step, loss: r.loss, bpc: r.loss / Math.LN2, gradNorm: r.gradNorm, clipped: r.clipped,
+          chars: r.chars, ok: r.finite === 1 };
       });
     }
 
@@ -241,23 +390,22 @@
       return e.scoped((s) => { const po = s.alloc(8); e.check(e.c.rnn_lm_validate(p, po)); return e.f64(po, 1)[0]; });
     }
 
-    // Bits per char of a whole text, one stream from a zero state.
+    // Bits per char of a whole text, one stream from a zero state: {bpc, chars}.
     evaluate(text) {
       const e = this.eng, p = this.live();
       return e.scoped((s) => {
         const [pt, n] = s.text(text);
-        const po = s.alloc(16);
+        const po = s.f64out(e.contract.outputs.lmEval);
         e.check(e.c.rnn_lm_eval(p, pt, n, po));
-        const [bpc, chars] = e.f64(po, 2);
-        return { bpc, chars };
+        return e.read(po, 'lmEval');
       });
     }
 
     sample(opts) {
       const o = Object.assign({ length: 200, temperature: 0.8, prime: '', seed: 1, greedy: false, topk: 0 }, opts || {});
-      const e = this.eng, p = this.live();
-      if (!Number.isInteger(o.length) || o.length < 0 || o.length > 1e6) throw new Error('length must be an integer in [0, 1000000]');
-      if (!Number.isInteger(o.topk) || o.topk < 0 || o.topk > 16) throw new Error('topk must be an integer in [0, 16]');
+      const e = this.eng, p = this.live(), L = e.contract.limits;
+      int(o.length, 0, L.sampleLength, 'length');
+      int(o.topk, 0, L.topk, 'topk');
       return e.scoped((s) => {
         const [pp, np] = s.text(o.prime || '');
         const cap = o.length * 4 + 1, k = o.topk;
@@ -289,14 +437,7 @@
 
     exportPytorch() {
       const e = this.eng, p = this.live();
-      return e.scoped((s) => {
-        const pl = s.alloc(4);
-        const pj = e.c.rnn_lm_export(p, pl);
-        if (!pj) throw e.error();
-        const str = decoder.decode(e.u8(pj, e.i32(pl, 1)[0]));
-        e.c.rnn_dealloc(pj);
-        return str;
-      });
+      return e.scoped((s) => { const pl = s.alloc(4); return e.takeText(e.c.rnn_lm_export(p, pl), pl); });
     }
 
     // Copies of the parameter block ([U | W | b | Wy | by], see charlm.h).
@@ -323,297 +464,112 @@
     free() { if (this.ptr) { this.eng.c.rnn_lm_free(this.ptr); this.ptr = 0; } }
   }
 
-  async function create(factory) {
-    if (typeof factory !== 'function') throw new Error('RnnEngine.create needs the module factory (RnnWasmSimd or RnnWasmScalar)');
-    return new Engine(await factory());
+  // The curriculum-trained encoder-decoder of learning to execute.
+  class L2EModel {
+    constructor(eng, ptr, opts) {
+      this.eng = eng;
+      this.ptr = ptr;
+      this.opts = Object.freeze(Object.assign({}, opts));
+    }
+    live() { if (!this.ptr) throw new Error('this model was freed'); return this.ptr; }
+
+    // contract.outputs.l2eStats as the page and the CLI use them
+    stats(po) {
+      const o = this.eng.read(po, 'l2eStats');
+      return { step: o.step, samples: o.samples, loss: mark(o.loss), trainChar: mark(o.trainChar),
+        gradNorm: o.gradNorm, clipped: o.clipped, ok: o.finite === 1,
+        level: { length: o.levelLength, nesting: o.levelNesting }, advances: o.advances, evals: o.evals,
+        levelChar: mark(o.levelChar) };
+    }
+
+    // `steps` optimiser steps; the curriculum evaluates itself every evalEvery
+    // steps. ok = false: a NaN/Inf appeared and training stopped before that update.
+    train(steps) {
+      const e = this.eng, p = this.live();
+      int(steps, 0, 1000000, 'steps');
+      return e.scoped((s) => {
+        const po = s.f64out(e.contract.outputs.l2eStats);
+        e.check(e.c.rnn_l2e_train(p, steps, po));
+        return this.stats(po);
+      });
+    }
+
+    status() {
+      const e = this.eng, p = this.live();
+      return e.scoped((s) => {
+        const po = s.f64out(e.contract.outputs.l2eStats);
+        e.c.rnn_l2e_status(p, po);
+        return this.stats(po);
+      });
+    }
+
+    // Metrics on the fixed set of a split at the target level: charAcc
+    // (teacher-forced, the paper's metric) and exact (greedy decode).
+    evaluate(split = 'val') {
+      const e = this.eng, p = this.live();
+      const k = pick(e.contract.enums.l2eSplit, split, 'split');
+      return e.scoped((s) => {
+        const po = s.f64out(e.contract.outputs.l2eEval);
+        e.check(e.c.rnn_l2e_evaluate(p, k, po));
+        return e.read(po, 'l2eEval');
+      });
+    }
+
+    // Greedy decode of one input ("...@"): the predicted target, e.g. "48.".
+    predict(input) {
+      const e = this.eng, p = this.live();
+      return e.scoped((s) => {
+        const [pi, n] = s.text(input);
+        const cap = e.contract.limits.l2eTarget, po = s.alloc(cap);
+        e.check(e.c.rnn_l2e_predict(p, pi, n, po, cap));
+        return e.cstring(po);
+      });
+    }
+
+    // The first `count` samples of a fixed set with the current predictions:
+    // [{ input, target, prediction, correct }] (for the lecture's table).
+    examples(count = 8, split = 'val') {
+      const e = this.eng, p = this.live();
+      const k = pick(e.contract.enums.l2eSplit, split, 'split');
+      int(count, 0, this.opts.evalSamples, 'count');
+      return e.scoped((s) => {
+        const plen = s.alloc(4);
+        const text = e.takeText(e.c.rnn_l2e_examples(p, k, count, plen), plen);
+        return lines(text).map(([input, target, prediction]) => ({ input, target, prediction, correct: prediction === target }));
+      });
+    }
+
+    get info() {
+      const e = this.eng, p = this.live();
+      return e.scoped((s) => {
+        const po = s.f64out(e.contract.outputs.l2eInfo);
+        e.c.rnn_l2e_info(p, po);
+        return Object.assign(e.read(po, 'l2eInfo'), { opts: this.opts });
+      });
+    }
+
+    // Copy of the parameter block and its tensor table (contract.outputs.s2sTensors).
+    params() {
+      const e = this.eng, p = this.live(), names = e.contract.outputs.s2sTensors;
+      return e.scoped((s) => {
+        const pn = s.alloc(4), ps = s.alloc(4 * names.length);
+        const pp = e.c.rnn_s2s_params(p, pn);
+        const data = Float32Array.from(e.f32(pp, e.i32(pn, 1)[0]));
+        e.c.rnn_s2s_tensor_sizes(p, ps);
+        const sizes = Array.from(e.i32(ps, names.length));
+        let off = 0;
+        const tensors = names.map((name, i) => { const t = { name, offset: off, size: sizes[i] }; off += sizes[i]; return t; });
+        return { data, tensors };
+      });
+    }
+
+    free() { if (this.ptr) { this.eng.c.rnn_l2e_free(this.ptr); this.ptr = 0; } }
   }
-
-  // ---------------------------------------------------------------------
-  // Learning to execute (src/api_l2e.c): the sample generator on the Engine
-  // and L2EModel, the curriculum-trained encoder-decoder. Its own scope, its
-  // own export table (L2E_EXPORTS), the same Engine helpers.
-  //   const eng = await loadEngine('simd');          // js/node-engine.js
-  //   eng.l2eGenerate({ task: 'addition', length: 2, count: 3, seed: 1 });
-  //     // [{ input: 'print(36+12)@', target: '48.' }, ...]
-  //   const m = eng.createL2E({ task: 'addition', length: 2, strategy: 'combined' });
-  //   m.train(100);          // { step, loss, trainChar, level: {length, nesting}, ... }
-  //   m.evaluate('val');     // { charAcc, exact, loss, chars, samples }
-  //   m.predict('print(36+12)@');   // '48.'
-  //   m.free();
-  const installL2E = (function () {
-
-    // name -> argument count; the C side is src/api_l2e.c
-    const L2E_EXPORTS = {
-      rnn_l2e_vocab: 0, rnn_l2e_generate: 8, rnn_l2e_pretty: 3, rnn_l2e_create: 2, rnn_l2e_train: 3,
-      rnn_l2e_status: 2, rnn_l2e_evaluate: 3, rnn_l2e_predict: 5, rnn_l2e_examples: 4, rnn_l2e_info: 2,
-      rnn_l2e_free: 1, rnn_s2s_params: 2, rnn_s2s_tensor_sizes: 2,
-    };
-    const TASKS = ['program', 'addition', 'copy'];
-    const SPLITS = ['train', 'val', 'test'];
-    const STRATEGIES = ['baseline', 'naive', 'mix', 'combined'];
-    const CONTEXTS = ['init', 'every'];
-    const TENSORS = ['enc.U', 'enc.W', 'enc.b', 'dec.U', 'dec.W', 'dec.b', 'out.Wy', 'out.by'];
-    const L2E_DEFAULTS = { task: 'program', length: 2, nesting: 1, strategy: 'combined', hidden: 128, batch: 32,
-      lr: 2e-3, clip: 5, seed: 1, reverse: false, context: 'every', scramble: false, evalEvery: 50, evalSamples: 256 };
-    const STATS = ['step', 'samples', 'loss', 'trainChar', 'gradNorm', 'clipped', 'finite', 'levelLength',
-      'levelNesting', 'advances', 'evals', 'levelChar'];
-    const LIMITS = { program: 9, addition: 9, copy: 30 };
-    const decoder = new TextDecoder('utf-8');
-
-    function pick(list, value, what) {
-      const i = list.indexOf(value);
-      if (i < 0) throw new Error(`unknown ${what} '${value}' (one of: ${list.join(', ')})`);
-      return i;
-    }
-    function int(v, lo, hi, what) {
-      if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${what} must be an integer in [${lo}, ${hi}], got ${v}`);
-      return v;
-    }
-    function splitIndex(split) {
-      if (split === undefined || split === null || split === 'any') return -1;
-      return pick(SPLITS, split, 'split');
-    }
-    // "a\tb\n..." -> [[a, b], ...]
-    function lines(text) { return text.split('\n').filter((l) => l.length > 0).map((l) => l.split('\t')); }
-    function mark(v) { return Number.isNaN(v) ? null : v; }
-
-    // The accuracy of guessing from the output format alone: each target
-    // character predicted, under teacher forcing, as the most frequent next
-    // character after the same target prefix in `train` (backing off to the
-    // same position and previous character, then the same position), scored on
-    // `test`. This is the "chance" a model that ignores its input can reach
-    // (e.g. ~0.5 per char for 2-digit addition: the leading '1' and the '.'
-    // are guessable, the other digits ~1/10).
-    function formatBaseline(train, test) {
-      const counts = new Map();
-      const add = (key, ch) => {
-        let m = counts.get(key);
-        if (!m) counts.set(key, (m = new Map()));
-        m.set(ch, (m.get(ch) || 0) + 1);
-      };
-      const best = (key) => {
-        const m = counts.get(key);
-        if (!m) return null;
-        let b = null, n = -1;
-        for (const [ch, k] of m) if (k > n || (k === n && ch < b)) { b = ch; n = k; }
-        return b;
-      };
-      for (const { target } of train) {
-        for (let i = 0; i < target.length; i++) {
-          add('p' + target.slice(0, i), target[i]);
-          add(`b${i}:${i ? target[i - 1] : ''}`, target[i]);
-          add(`i${i}`, target[i]);
-        }
-      }
-      let right = 0, total = 0, exact = 0;
-      for (const { target } of test) {
-        let all = true;
-        for (let i = 0; i < target.length; i++) {
-          const g = best('p' + target.slice(0, i)) ?? best(`b${i}:${i ? target[i - 1] : ''}`) ?? best(`i${i}`);
-          total++;
-          if (g === target[i]) right++;
-          else all = false;
-        }
-        if (all) exact++;
-      }
-      return { charAcc: total ? right / total : 0, exact: test.length ? exact / test.length : 0 };
-    }
-
-    function installL2E(RnnEngine) {
-      const Engine = RnnEngine && RnnEngine.Engine;
-      if (typeof Engine !== 'function') throw new Error('installL2E needs the RnnEngine module (js/engine.js)');
-      if (Engine.prototype.createL2E) return RnnEngine; // installed already
-
-      // Binds this module's C functions into eng.c once per engine.
-      function bind(eng) {
-        if (eng.l2eBound) return eng;
-        for (const [name, arity] of Object.entries(L2E_EXPORTS)) {
-          const fn = eng.mod['_' + name];
-          if (typeof fn !== 'function') throw new Error(`engine module lacks ${name}/${arity} (rebuild wasm/ with src/api_l2e.c)`);
-          eng.c[name] = fn;
-        }
-        eng.l2eBound = true;
-        return eng;
-      }
-      // malloc'd text from the engine -> JS string; frees it
-      function takeText(e, p, plen) {
-        if (!p) throw e.error();
-        const s = decoder.decode(e.u8(p, e.i32(plen, 1)[0]));
-        e.c.rnn_dealloc(p);
-        return s;
-      }
-
-      // The 42 symbols, in token order.
-      Engine.prototype.l2eVocab = function () { const e = bind(this); return e.cstring(e.c.rnn_l2e_vocab()); };
-
-      // opts: task, length, nesting, count, split ('train'|'val'|'test'|'any'), seed, scramble.
-      // Returns [{ input, target }] (one seeded stream: same opts, same samples).
-      Engine.prototype.l2eGenerate = function (opts) {
-        const e = bind(this);
-        const o = Object.assign({ task: 'program', length: 2, nesting: 1, count: 10, split: 'any', seed: 1, scramble: false }, opts || {});
-        const task = pick(TASKS, o.task, 'task');
-        int(o.length, 1, LIMITS[o.task], `length for ${o.task}`);
-        if (o.task === 'program') int(o.nesting, 1, 6, 'nesting');
-        int(o.count, 0, 1000000, 'count');
-        int(o.seed, -2147483648, 4294967295, 'seed');
-        return e.scoped((s) => {
-          const plen = s.alloc(4);
-          const p = e.c.rnn_l2e_generate(task, o.length, o.task === 'program' ? o.nesting : 1, splitIndex(o.split),
-            o.seed | 0, o.count, o.scramble ? 1 : 0, plen);
-          return lines(takeText(e, p, plen)).map(([input, target]) => ({ input, target }));
-        });
-      };
-
-      // One statement per line, as the paper prints programs.
-      Engine.prototype.l2ePretty = function (input) {
-        const e = bind(this);
-        return e.scoped((s) => {
-          const [pi, n0] = s.text(String(input) + '\0'); // the C side reads a NUL-terminated string
-          const cap = n0 * 2 + 16, po = s.alloc(cap);
-          const n = e.c.rnn_l2e_pretty(pi, po, cap);
-          if (n < 0) throw e.error();
-          return decoder.decode(e.u8(po, n));
-        });
-      };
-
-      // opts: see L2E_DEFAULTS (task, length, nesting, strategy, hidden, batch,
-      // lr, clip, seed, reverse, context 'init'|'every', scramble, evalEvery, evalSamples).
-      Engine.prototype.createL2E = function (opts) {
-        const e = bind(this);
-        const o = Object.assign({}, L2E_DEFAULTS, opts || {});
-        const task = pick(TASKS, o.task, 'task');
-        const icfg = [task, o.length, o.task === 'program' ? o.nesting : 1, pick(STRATEGIES, o.strategy, 'strategy'),
-          o.hidden, o.batch, o.seed >>> 0, o.reverse ? 1 : 0, pick(CONTEXTS, o.context, 'context'), o.scramble ? 1 : 0,
-          o.evalEvery, o.evalSamples];
-        const names = ['task', 'length', 'nesting', 'strategy', 'hidden', 'batch', 'seed', 'reverse', 'context',
-          'scramble', 'evalEvery', 'evalSamples'];
-        icfg.forEach((v, i) => { if (!Number.isInteger(v)) throw new Error(`${names[i]} must be an integer, got ${v}`); });
-        for (const k of ['lr', 'clip']) {
-          if (typeof o[k] !== 'number' || !Number.isFinite(o[k])) throw new Error(`${k} must be a finite number`);
-        }
-        return e.scoped((s) => {
-          const p = e.c.rnn_l2e_create(s.i32(icfg.map((v) => v | 0)), s.f32([o.lr, o.clip]));
-          if (!p) throw e.error();
-          return new L2EModel(e, p, o);
-        });
-      };
-
-      class L2EModel {
-        constructor(eng, ptr, opts) {
-          this.eng = eng;
-          this.ptr = ptr;
-          this.opts = Object.freeze(Object.assign({}, opts));
-        }
-        live() { if (!this.ptr) throw new Error('this model was freed'); return this.ptr; }
-
-        static stats(v) {
-          const o = {};
-          STATS.forEach((k, i) => { o[k] = v[i]; });
-          return { step: o.step, samples: o.samples, loss: mark(o.loss), trainChar: mark(o.trainChar),
-            gradNorm: o.gradNorm, clipped: o.clipped, ok: o.finite === 1,
-            level: { length: o.levelLength, nesting: o.levelNesting }, advances: o.advances, evals: o.evals,
-            levelChar: mark(o.levelChar) };
-        }
-
-        // `steps` optimiser steps; the curriculum evaluates itself every evalEvery
-        // steps. ok = false: a NaN/Inf appeared and training stopped before that update.
-        train(steps) {
-          const e = this.eng, p = this.live();
-          int(steps, 0, 1000000, 'steps');
-          return e.scoped((s) => {
-            const po = s.alloc(8 * STATS.length);
-            e.check(e.c.rnn_l2e_train(p, steps, po));
-            return L2EModel.stats(Array.from(e.f64(po, STATS.length)));
-          });
-        }
-
-        status() {
-          const e = this.eng, p = this.live();
-          return e.scoped((s) => {
-            const po = s.alloc(8 * STATS.length);
-            e.c.rnn_l2e_status(p, po);
-            return L2EModel.stats(Array.from(e.f64(po, STATS.length)));
-          });
-        }
-
-        // Metrics on the fixed set of a split at the target level: charAcc
-        // (teacher-forced, the paper's metric) and exact (greedy decode).
-        evaluate(split = 'val') {
-          const e = this.eng, p = this.live();
-          const k = pick(SPLITS, split, 'split');
-          return e.scoped((s) => {
-            const po = s.alloc(40);
-            e.check(e.c.rnn_l2e_evaluate(p, k, po));
-            const [charAcc, exact, loss, chars, samples] = e.f64(po, 5);
-            return { charAcc, exact, loss, chars, samples };
-          });
-        }
-
-        // Greedy decode of one input ("...@"): the predicted target, e.g. "48.".
-        predict(input) {
-          const e = this.eng, p = this.live();
-          return e.scoped((s) => {
-            const [pi, n] = s.text(input);
-            const cap = 64, po = s.alloc(cap);
-            e.check(e.c.rnn_l2e_predict(p, pi, n, po, cap));
-            return e.cstring(po);
-          });
-        }
-
-        // The first `count` samples of a fixed set with the current predictions:
-        // [{ input, target, prediction, correct }] (for the lecture's table).
-        examples(count = 8, split = 'val') {
-          const e = this.eng, p = this.live();
-          const k = pick(SPLITS, split, 'split');
-          int(count, 0, this.opts.evalSamples, 'count');
-          return e.scoped((s) => {
-            const plen = s.alloc(4);
-            const text = takeText(e, e.c.rnn_l2e_examples(p, k, count, plen), plen);
-            return lines(text).map(([input, target, prediction]) => ({ input, target, prediction, correct: prediction === target }));
-          });
-        }
-
-        get info() {
-          const e = this.eng, p = this.live();
-          return e.scoped((s) => {
-            const po = s.alloc(64);
-            e.c.rnn_l2e_info(p, po);
-            const [maxIn, maxOut, params, hidden, batch, vocab, decoderInput, step] = e.f64(po, 8);
-            return { maxIn, maxOut, params, hidden, batch, vocab, decoderInput, step, opts: this.opts };
-          });
-        }
-
-        // Copy of the parameter block and its tensor table (enc.U ... out.by).
-        params() {
-          const e = this.eng, p = this.live();
-          return e.scoped((s) => {
-            const pn = s.alloc(4), ps = s.alloc(4 * TENSORS.length);
-            const pp = e.c.rnn_s2s_params(p, pn);
-            const data = Float32Array.from(e.f32(pp, e.i32(pn, 1)[0]));
-            e.c.rnn_s2s_tensor_sizes(p, ps);
-            const sizes = Array.from(e.i32(ps, TENSORS.length));
-            let off = 0;
-            const tensors = TENSORS.map((name, i) => { const t = { name, offset: off, size: sizes[i] }; off += sizes[i]; return t; });
-            return { data, tensors };
-          });
-        }
-
-        free() { if (this.ptr) { this.eng.c.rnn_l2e_free(this.ptr); this.ptr = 0; } }
-      }
-
-      RnnEngine.L2EModel = L2EModel;
-      RnnEngine.L2E = { TASKS, SPLITS, STRATEGIES, CONTEXTS, DEFAULTS: L2E_DEFAULTS, formatBaseline };
-      return RnnEngine;
-    }
-    installL2E.formatBaseline = formatBaseline;
-    installL2E.L2E_EXPORTS = L2E_EXPORTS;
-    return installL2E;
-  })();
 
   // ---------------------------------------------------------------------
   // The general sequence model (src/api_seq.c, src/models/seqnet.h): one
   // vanilla RNN layer and one output head for the lecture's small examples.
-  // Its own scope, its own export table (SEQ_EXPORTS), the same Engine helpers.
+  // Its own scope; its exports are EXPORTS.api_seq; the same Engine helpers.
   // Lecture notation: h_t = g(U x_t + W h_{t-1} + b), y_t = f(V h_t + c).
   //   const net = eng.createSeqNet({ input: 1, hidden: 1, output: 1, activation: 'linear', head: 'linear-mse' });
   //   net.setWeights({ U: [[1]], W: [[1]], V: [[1]] });       // lecture layout: U [H][I], W [H][H], V [O][H]
@@ -626,14 +582,6 @@
   // as nested arrays or flat typed arrays (then give B and T).
   const installSeqNet = (function () {
 
-    // name -> argument count; the C side is src/api_seq.c
-    const SEQ_EXPORTS = {
-      rnn_seq_create: 2, rnn_seq_free: 1, rnn_seq_info: 2, rnn_seq_set_tensor: 4, rnn_seq_get_tensor: 5,
-      rnn_seq_params: 2, rnn_seq_reset: 3, rnn_seq_step: 5, rnn_seq_generate: 7, rnn_seq_set_batch: 9,
-      rnn_seq_forward: 2, rnn_seq_gradients: 2, rnn_seq_train: 3, rnn_seq_evaluate: 2, rnn_seq_read: 3,
-      rnn_seq_step_norms: 3, rnn_seq_step_dW: 4, rnn_seq_gradcheck: 4, rnn_radius: 3, rnn_seq_radius: 2,
-      rnn_seq_scale_radius: 3, rnn_seq_set_training: 4,
-    };
     const INPUT_KINDS = ['dense', 'onehot'];
     const HEADS = ['linear-mse', 'tanh-mse', 'sigmoid-bce', 'softmax-xent'];
     const ACTS = ['tanh', 'relu', 'linear'];
@@ -670,16 +618,7 @@
       if (typeof Engine !== 'function') throw new Error('installSeqNet needs the RnnEngine module (js/engine.js)');
       if (Engine.prototype.createSeqNet) return RnnEngine;
 
-      function bind(eng) {
-        if (eng.seqBound) return eng;
-        for (const [name, arity] of Object.entries(SEQ_EXPORTS)) {
-          const fn = eng.mod['_' + name];
-          if (typeof fn !== 'function') throw new Error(`engine module lacks ${name}/${arity} (rebuild wasm/ with src/api_seq.c)`);
-          eng.c[name] = fn;
-        }
-        eng.seqBound = true;
-        return eng;
-      }
+      const bind = (eng) => eng; // the Engine binds EXPORTS.api_seq
 
       // opts: see SEQ_DEFAULTS. inputKind 'dense' | 'onehot'; head 'linear-mse' |
       // 'tanh-mse' | 'sigmoid-bce' | 'softmax-xent'; clipMode 'none' | 'norm' | 'value';
@@ -984,14 +923,14 @@
       RnnEngine.SEQ = { INPUT_KINDS, HEADS, DEFAULTS: SEQ_DEFAULTS, TENSORS };
       return RnnEngine;
     }
-    installSeq.SEQ_EXPORTS = SEQ_EXPORTS;
     return installSeq;
   })();
+
 
   // ---------------------------------------------------------------------
   // Lecture widgets' data and the n-gram model (src/api_tasks.c): the task
   // generators and the Kneser-Ney reference on the Engine, and NgramModel.
-  // Its own scope, its own export table (TASK_EXPORTS), the same Engine
+  // Its own scope; its exports are EXPORTS.api_tasks; the same Engine
   // helpers. Every number comes from the C side; this part only moves arrays.
   //   eng.ngramText(train, val, 5);                 // { order, bpc, chars, vocab }
   //   const m = eng.createNgram(tokens, { vocab: 9, order: 4 });
@@ -1003,13 +942,6 @@
   //   eng.memoryGenerate({ cues: 4, distractors: 4, gap: 6, count: 1000, seed: 1 });
   const installTasks = (function () {
 
-    // name -> argument count; the C side is src/api_tasks.c
-    const TASK_EXPORTS = {
-      rnn_tasks_limits: 1, rnn_ngram_text: 6, rnn_ngram_create: 4, rnn_ngram_bits: 4, rnn_ngram_predict: 5,
-      rnn_ngram_accuracy: 6, rnn_ngram_info: 2, rnn_ngram_free: 1, rnn_reviews_vocab: 0, rnn_reviews_lexicon: 2,
-      rnn_reviews_generate: 6, rnn_reviews_label: 2, rnn_reviews_split: 2, rnn_reviews_tokenize: 7,
-      rnn_ball_generate: 8, rnn_memory_generate: 7,
-    };
     const LIMIT_NAMES = ['ngramMaxOrder', 'ngramMaxVocab', 'ngramMaxTokens', 'reviewsVocab', 'reviewsMaxWords',
       'ballMaxGrid', 'ballMaxFrames', 'memoryMaxSymbols', 'memoryMaxGap'];
     const REVIEW_SPLITS = ['train', 'heldout'];          // and 'any'
@@ -1040,17 +972,7 @@
       if (typeof Engine !== 'function') throw new Error('installTasks needs the RnnEngine module (js/engine.js)');
       if (Engine.prototype.createNgram) return RnnEngine; // installed already
 
-      // Binds this part's C functions into eng.c once per engine.
-      function bind(eng) {
-        if (eng.tasksBound) return eng;
-        for (const [name, arity] of Object.entries(TASK_EXPORTS)) {
-          const fn = eng.mod['_' + name];
-          if (typeof fn !== 'function') throw new Error(`engine module lacks ${name}/${arity} (rebuild wasm/ with src/api_tasks.c)`);
-          eng.c[name] = fn;
-        }
-        eng.tasksBound = true;
-        return eng;
-      }
+      const bind = (eng) => eng; // the Engine binds EXPORTS.api_tasks
 
       // The engine's named limits of the generators and the n-gram model.
       Engine.prototype.taskLimits = function () {
@@ -1253,13 +1175,16 @@
       RnnEngine.TASKS = { DEFAULTS: TASK_DEFAULTS, WORD_CLASSES, BALL_DIRECTIONS, REVIEW_SPLITS };
       return RnnEngine;
     }
-    installTasksInto.TASK_EXPORTS = TASK_EXPORTS;
     return installTasksInto;
   })();
 
-  const api = { create, Engine, CharLM, DEFAULTS, ACTIVATIONS, OPTIMISERS, CLIP_MODES, CORPORA, KERNELS };
-  installL2E(api); // adds Engine.prototype.l2e*/createL2E, api.L2EModel, api.L2E
+  async function create(factory) {
+    if (typeof factory !== 'function') throw new Error('RnnEngine.create needs the module factory (RnnWasmSimd or RnnWasmScalar)');
+    return new Engine(await factory());
+  }
+
+  const api = { create, Engine, CharLM, L2EModel, EXPORTS, ABI_VERSION };
   installSeqNet(api); // adds Engine.prototype.createSeqNet/spectralRadius, api.SeqNet, api.SEQ
-  installTasks(api); // adds the task generators, ngramText/createNgram, api.NgramModel, api.TASKS
+  installTasks(api);  // adds the task generators, ngramText/createNgram, api.NgramModel, api.TASKS
   return api;
 });

@@ -11,6 +11,9 @@
 //     {common} (a page pairs it with the glue of RNN_WORKER_SOURCES, so the
 //     200 KB glue is stored once).
 //   - vendorCopy: a file copied from node_modules.
+//   - engineContract: the engine's description of itself (rnn_describe():
+//     enums, limits, defaults, presets) as a classic script, for the pages,
+//     which parse the URL hash before their worker has started.
 // Every output starts with a header naming its inputs and the command.
 // Output is deterministic: same inputs, same bytes (scripts/check-generated.mjs
 // rebuilds and compares with the committed files).
@@ -22,6 +25,9 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const COMMAND = 'make generated';
@@ -71,6 +77,30 @@ export function vendorCopy(out, from) {
   };
 }
 
+// The engine's contract (src/api_describe.c) as a classic script defining
+// RNN_ENGINE_CONTRACT (and a CommonJS module for Node), read from the scalar
+// module: its inputs are written to a temporary folder and loaded by a child
+// node process, so the row stays synchronous and reads exactly what `read` gives.
+export function engineContract(out, glue = GLUE.scalar, engine = 'js/engine.js') {
+  return {
+    out, inputs: [glue, engine],
+    make(read) {
+      const dir = mkdtempSync(join(tmpdir(), 'rnn-contract-'));
+      try {
+        writeFileSync(join(dir, 'glue.js'), read(glue));
+        writeFileSync(join(dir, 'engine.js'), read(engine));
+        const json = execFileSync(process.execPath, ['-e',
+          "const E = require('./engine.js'); E.create(require('./glue.js'))" +
+          '.then((e) => process.stdout.write(JSON.stringify(e.contract)))'], { cwd: dir, encoding: 'utf8' });
+        return header([glue, engine], ["The engine's enums, limits, defaults and presets (rnn_describe()),",
+          'for the pages before their worker starts.']) +
+          'var RNN_ENGINE_CONTRACT = ' + JSON.stringify(JSON.parse(json), null, 1) + ';\n' +
+          "if (typeof module === 'object' && module.exports) module.exports = RNN_ENGINE_CONTRACT;\n";
+      } finally { rmSync(dir, { recursive: true, force: true }); }
+    },
+  };
+}
+
 export const TABLE = [
   // web/index.html's training worker (a Blob of simd|scalar + common)
   workerProgram('web/gen/worker-sources.js', 'RNN_WORKER_SOURCES',
@@ -79,9 +109,10 @@ export const TABLE = [
       'of RNN_WORKER_SOURCES.simd|scalar + RNN_WORKER_SOURCES.common.'] }),
   // web/l2e.html's race workers: the glue comes from RNN_WORKER_SOURCES
   workerProgram('web/gen/l2e-worker-sources.js', 'RNN_L2E_WORKER_SOURCES',
-    ['js/engine.js', 'web/worker-protocol.js', 'web/l2e-worker.js'],
+    ['js/engine.js', 'js/l2e-baseline.js', 'web/worker-protocol.js', 'web/l2e-worker.js'],
     { what: ['A classic script (works from file://): web/l2e.html builds each race worker',
       'from a Blob of RNN_WORKER_SOURCES.simd|scalar (gen/worker-sources.js) + this.'] }),
+  engineContract('web/gen/engine-contract.js'),
   vendorCopy('web/vendor/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.iife.min.js'),
   vendorCopy('web/vendor/uPlot.min.css', 'node_modules/uplot/dist/uPlot.min.css'),
 ];

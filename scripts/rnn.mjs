@@ -11,7 +11,7 @@ import { ngramMain, NGRAM_USAGE } from './cli/ngram.mjs';
 import { l2eMain } from './cli/l2e.mjs';
 
 const require = createRequire(import.meta.url);
-const { loadEngine, RnnEngine } = require('../js/node-engine.js');
+const { loadEngine } = require('../js/node-engine.js');
 
 const USAGE = `usage: rnn <command> [options]
   train   [--data FILE] [--hidden 160] [--seq 64] [--batch 32] [--lr 0.003] [--optim adam|adagrad|sgd|momentum|rmsprop]
@@ -30,7 +30,7 @@ async function main(argv) {
   const io = { stdout: process.stdout, stderr: process.stderr };
   const [cmd, ...rest] = argv;
   const commands = {
-    train: () => trainMain(rest, io, loadEngine, RnnEngine),
+    train: () => trainMain(rest, io, loadEngine),
     sample: () => sampleMain(rest, io, loadEngine),
     eval: () => evalMain(rest, io, loadEngine),
     export: () => exportMain(rest, io, loadEngine),

@@ -1,13 +1,15 @@
 // api.c - the exported C ABI of the char LM and kernels (api.h marks exports).
 // Every function takes plain ints, floats, doubles and pointers into the
 // module's memory; failures return a non-zero status (or NULL) and
-// rnn_error() gives the reason. js/engine.js declares each of these once.
+// rnn_error() gives the reason. Config and output arrays are laid out by
+// api_contract.h, whose names rnn_describe() reports; js/engine.js declares
+// each export once (its EXPORTS table, block "api"), and a Node test
+// (tests/node/contract.test.mjs) checks the two against each other.
 #include "api.h"
+#include "api_contract.h"
 #include "rnn.h"
 #include <stdlib.h>
 #include <string.h>
-
-#define RNN_ABI_VERSION 1
 
 API int rnn_version(void) { return RNN_ABI_VERSION; }
 API const char *rnn_error(void) { return rnn_last_error(); }
@@ -16,41 +18,42 @@ API void *rnn_alloc(int bytes) { return bytes > 0 ? malloc((size_t)bytes) : NULL
 API void rnn_dealloc(void *p) { free(p); }
 
 // Runs one kernel, SIMD entry point or scalar twin, on caller buffers: the
-// hook for the kernel tests and the start-up self-check.
-// which: 0 matmul, 1 matmul+=, 2 matmul_tn, 3 matmul_nt, 4 matmul_nt+=,
-// 5 add_rows (C[M,N] += A[idx,:]), 6 scatter_add_rows (C[idx,:] += A[M,N]),
-// 7 add_bias (C[M,N] += A[N]), 8 sum_rows (C[N] += A[M,N]),
-// 9..11 act forward tanh/relu/linear (C = g(A), M*N), 12..14 act backward
-// (C = A * g' via h = B), 15 softmax rows (inv temp = K), 16 axpy (C += K*A),
-// 17..19 fused recurrence step forward tanh/relu/linear (C[M,N] = g(C + A W),
-// A = h_{t-1} [M,N], B = W [N,N]), 20..22 fused recurrence step backward
-// tanh/relu/linear (C[M,N] = (C + da W^T) * g' via h, A = [da | h] (2 M*N),
-// B = W^T [N,N]); for 17..22 M is the batch, N the hidden size, K unused.
-// New ids go at the end: the page and the tests refer to them by number.
+// hook for the kernel tests and the start-up self-check. `which` is an
+// rnn_kernel_id (api_contract.h): add_rows is C[M,N] += A[idx,:],
+// scatter_add_rows C[idx,:] += A[M,N], add_bias C[M,N] += A[N], sum_rows
+// C[N] += A[M,N], the activations C = g(A) over M*N, their backward C = A * g'
+// (via h = B), softmax rows with inverse temperature K, axpy C += K*A; the
+// fused recurrence step forward C[M,N] = g(C + A W) (A = h_{t-1} [M,N],
+// B = W [N,N]) and backward C[M,N] = (C + da W^T) * g' via h (A = [da | h],
+// 2 M*N; B = W^T [N,N]), M the batch, N the hidden size, K unused.
+// New ids go at the end of rnn_kernel_id (the tests refer to them by name).
 API int rnn_kernel_run(int which, int use_ref, int M, int K, int N, const float *A, const float *B, float *C, const int *idx) {
     if (M < 0 || K < 0 || N < 0) return rnn_fail(RNN_E_ARG, "negative size");
     const int n = M * N;
-    if (which >= 20 && which <= 22) { // the backward step needs a scratch of M*N floats (da W^T, reference twin)
+    if (which >= RNN_K_STEP_BACKWARD_TANH && which <= RNN_K_STEP_BACKWARD_LINEAR) { // needs M*N floats of scratch
         float *scratch = malloc(sizeof(float) * (size_t)(n > 0 ? n : 1));
         if (!scratch) return rnn_fail(RNN_E_NOMEM, "kernel scratch of %d floats", n);
-        (use_ref ? k_rnn_step_backward_ref : k_rnn_step_backward)((rnn_act)(which - 20), C, A + n, A, B, M, N, scratch);
+        (use_ref ? k_rnn_step_backward_ref : k_rnn_step_backward)((rnn_act)(which - RNN_K_STEP_BACKWARD_TANH), C, A + n,
+                                                                  A, B, M, N, scratch);
         free(scratch);
         return RNN_OK;
     }
-    switch (which) {
-    case 0: case 1: (use_ref ? k_matmul_ref : k_matmul)(C, A, B, M, K, N, which == 1); break;
-    case 2: (use_ref ? k_matmul_tn_ref : k_matmul_tn)(C, A, B, M, K, N); break;
-    case 3: case 4: (use_ref ? k_matmul_nt_ref : k_matmul_nt)(C, A, B, M, K, N, which == 4); break;
-    case 5: (use_ref ? k_add_rows_ref : k_add_rows)(C, A, idx, M, N); break;
-    case 6: (use_ref ? k_scatter_add_rows_ref : k_scatter_add_rows)(C, A, idx, M, N); break;
-    case 7: (use_ref ? k_add_bias_ref : k_add_bias)(C, A, M, N); break;
-    case 8: (use_ref ? k_sum_rows_ref : k_sum_rows)(C, A, M, N); break;
-    case 9: case 10: case 11: (use_ref ? k_act_forward_ref : k_act_forward)((rnn_act)(which - 9), C, A, n); break;
-    case 12: case 13: case 14: (use_ref ? k_act_backward_ref : k_act_backward)((rnn_act)(which - 12), C, A, B, n); break;
-    case 15: (use_ref ? k_softmax_rows_ref : k_softmax_rows)(C, A, M, N, (float)K); break;
-    case 16: (use_ref ? k_axpy_ref : k_axpy)(C, (float)K, A, n); break;
-    case 17: case 18: case 19:
-        (use_ref ? k_rnn_step_forward_ref : k_rnn_step_forward)((rnn_act)(which - 17), C, A, B, M, N);
+    switch ((rnn_kernel_id)which) {
+    case RNN_K_MATMUL: case RNN_K_MATMUL_ACC: (use_ref ? k_matmul_ref : k_matmul)(C, A, B, M, K, N, which == RNN_K_MATMUL_ACC); break;
+    case RNN_K_MATMUL_TN: (use_ref ? k_matmul_tn_ref : k_matmul_tn)(C, A, B, M, K, N); break;
+    case RNN_K_MATMUL_NT: case RNN_K_MATMUL_NT_ACC: (use_ref ? k_matmul_nt_ref : k_matmul_nt)(C, A, B, M, K, N, which == RNN_K_MATMUL_NT_ACC); break;
+    case RNN_K_ADD_ROWS: (use_ref ? k_add_rows_ref : k_add_rows)(C, A, idx, M, N); break;
+    case RNN_K_SCATTER_ADD_ROWS: (use_ref ? k_scatter_add_rows_ref : k_scatter_add_rows)(C, A, idx, M, N); break;
+    case RNN_K_ADD_BIAS: (use_ref ? k_add_bias_ref : k_add_bias)(C, A, M, N); break;
+    case RNN_K_SUM_ROWS: (use_ref ? k_sum_rows_ref : k_sum_rows)(C, A, M, N); break;
+    case RNN_K_TANH: case RNN_K_RELU: case RNN_K_LINEAR:
+        (use_ref ? k_act_forward_ref : k_act_forward)((rnn_act)(which - RNN_K_TANH), C, A, n); break;
+    case RNN_K_TANH_BACKWARD: case RNN_K_RELU_BACKWARD: case RNN_K_LINEAR_BACKWARD:
+        (use_ref ? k_act_backward_ref : k_act_backward)((rnn_act)(which - RNN_K_TANH_BACKWARD), C, A, B, n); break;
+    case RNN_K_SOFTMAX: (use_ref ? k_softmax_rows_ref : k_softmax_rows)(C, A, M, N, (float)K); break;
+    case RNN_K_AXPY: (use_ref ? k_axpy_ref : k_axpy)(C, (float)K, A, n); break;
+    case RNN_K_STEP_TANH: case RNN_K_STEP_RELU: case RNN_K_STEP_LINEAR:
+        (use_ref ? k_rnn_step_forward_ref : k_rnn_step_forward)((rnn_act)(which - RNN_K_STEP_TANH), C, A, B, M, N);
         break;
     default: return rnn_fail(RNN_E_ARG, "unknown kernel %d", which);
     }
@@ -83,20 +86,25 @@ API int rnn_bptt_run(int use_ref, int act, int T, int B, int I, int H, const int
     return RNN_OK;
 }
 
-// icfg: hidden, seq, batch, activation, optimiser, clip mode, vocab cap, seed
-// fcfg: learning rate, clip threshold, validation fraction
+// icfg / fcfg: the slots LM_I_* / LM_F_* of api_contract.h
 static rnn_status config_from(const int *icfg, const float *fcfg, rnn_charlm_config *c) {
     *c = rnn_charlm_defaults();
-    c->hidden = icfg[0]; c->seq = icfg[1]; c->batch = icfg[2];
-    c->act = (rnn_act)icfg[3];
-    if ((unsigned)icfg[4] > OPT_ADAM) return rnn_fail(RNN_E_ARG, "unknown optimiser %d", icfg[4]);
-    c->optim = optim_default((rnn_optim_kind)icfg[4], fcfg[0]);
-    c->clip_mode = (rnn_clip_mode)icfg[5];
-    c->vocab_cap = icfg[6];
-    c->seed = (uint32_t)icfg[7];
-    c->clip = fcfg[1];
-    c->val_fraction = fcfg[2];
+    c->hidden = icfg[LM_I_HIDDEN]; c->seq = icfg[LM_I_SEQ]; c->batch = icfg[LM_I_BATCH];
+    c->act = (rnn_act)icfg[LM_I_ACTIVATION];
+    if ((unsigned)icfg[LM_I_OPTIM] > OPT_ADAM) return rnn_fail(RNN_E_ARG, "unknown optimiser %d", icfg[LM_I_OPTIM]);
+    c->optim = optim_default((rnn_optim_kind)icfg[LM_I_OPTIM], fcfg[LM_F_LR]);
+    c->clip_mode = (rnn_clip_mode)icfg[LM_I_CLIP_MODE];
+    c->vocab_cap = icfg[LM_I_VOCAB_CAP];
+    c->seed = (uint32_t)icfg[LM_I_SEED];
+    c->clip = fcfg[LM_F_CLIP];
+    c->val_fraction = fcfg[LM_F_VAL_FRACTION];
     return rnn_charlm_check_config(c);
+}
+
+// Checks a configuration without building a model (0, or a status with a reason).
+API int rnn_lm_check_config(const int *icfg, const float *fcfg) {
+    rnn_charlm_config c;
+    return config_from(icfg, fcfg, &c);
 }
 
 API rnn_charlm *rnn_lm_create(const char *text, int len, const int *icfg, const float *fcfg) {
@@ -116,8 +124,9 @@ API int rnn_lm_set_text(rnn_charlm *m, const char *text, int len) {
 API int rnn_lm_train(rnn_charlm *m, int steps, double *out) {
     rnn_train_stats s;
     rnn_status st = rnn_charlm_train(m, steps, &s);
-    out[0] = (double)s.step; out[1] = s.loss; out[2] = s.grad_norm;
-    out[3] = s.clipped; out[4] = (double)s.chars; out[5] = s.finite;
+    const double v[] = {(double)s.step, s.loss, s.grad_norm, s.clipped, (double)s.chars, s.finite};
+    _Static_assert(sizeof v / sizeof v[0] == RNN_NAMES_COUNT(RNN_LM_TRAIN_FIELDS), "RNN_LM_TRAIN_FIELDS");
+    memcpy(out, v, sizeof v);
     return st;
 }
 
@@ -133,6 +142,7 @@ API int rnn_lm_eval(rnn_charlm *m, const char *text, int len, double *out) {
     long chars;
     rnn_status st = rnn_charlm_eval_text(m, text, len, &out[0], &chars);
     out[1] = (double)chars;
+    _Static_assert(RNN_NAMES_COUNT(RNN_LM_EVAL_FIELDS) == 2, "RNN_LM_EVAL_FIELDS");
     return st;
 }
 
@@ -145,14 +155,13 @@ API int rnn_lm_sample(rnn_charlm *m, const char *prime, int prime_len, int lengt
     return st;
 }
 
-// out: V, H, B, T, activation, optimiser, clip mode, vocab cap, seed, step,
-// train chars, val chars, unigram bits, lr, clip, val fraction, unk index,
-// parameter count, has text
+// out: RNN_LM_INFO_FIELDS (enums as their C values)
 API void rnn_lm_info(const rnn_charlm *m, double *out) {
     const rnn_charlm_config *c = &m->cfg;
-    const double v[19] = {m->V, m->H, m->B, m->T, c->act, c->optim.kind, c->clip_mode, c->vocab_cap, c->seed,
+    const double v[] = {m->V, m->H, m->B, m->T, c->act, c->optim.kind, c->clip_mode, c->vocab_cap, c->seed,
                           (double)m->step, (double)m->n_train, (double)m->n_val, m->unigram_bits, c->optim.lr, c->clip,
                           c->val_fraction, m->vocab.unk, (double)m->nparams, m->tokens != NULL};
+    _Static_assert(sizeof v / sizeof v[0] == RNN_NAMES_COUNT(RNN_LM_INFO_FIELDS), "RNN_LM_INFO_FIELDS");
     memcpy(out, v, sizeof v);
 }
 
@@ -188,7 +197,7 @@ API rnn_charlm *rnn_lm_import(const char *json, int len, const int *icfg, const 
 API void rnn_lm_free(rnn_charlm *m) { rnn_charlm_free(m); }
 
 API char *rnn_corpus(int kind, int seed, int bytes, int *len) {
-    if (bytes < 1 || bytes > (64 << 20)) { rnn_fail(RNN_E_ARG, "corpus size %d not in [1, 64 MB]", bytes); return NULL; }
+    if (bytes < 1 || bytes > RNN_CORPUS_MAX_BYTES) { rnn_fail(RNN_E_ARG, "corpus size %d not in [1, %ld]", bytes, RNN_CORPUS_MAX_BYTES); return NULL; }
     char *out = malloc((size_t)bytes + 512);
     long n;
     if (!out) { rnn_fail(RNN_E_NOMEM, "corpus"); return NULL; }

@@ -38,6 +38,16 @@
     if (location.hash !== h) history.replaceState(null, '', h);
   }
 
+  // number inputs get the engine's ranges (RnnState.limits), not a copy in the HTML
+  function setInputLimits() {
+    ['hidden', 'seq', 'batch', 'seed'].forEach(function (k) {
+      var l = RnnState.limits(k);
+      $(FIELDS[k]).min = String(l.min);
+      $(FIELDS[k]).max = String(l.max);
+    });
+    $('set-len').max = String(RnnState.limits('len').max);
+  }
+
   function fillForm() {
     Object.keys(FIELDS).forEach(function (k) { $(FIELDS[k]).value = String(app.state[k]); });
     $('set-temp').value = String(app.state.temp);
@@ -394,6 +404,7 @@
     RnnI18n.lang = RnnI18n.pick(app.state.lang, navigator.languages);
     app.state.lang = RnnI18n.lang;
     RnnI18n.apply(document);
+    setInputLimits();
     fillForm();
     app.corpus = new RnnCorpusPanel.CorpusPanel({
       generate: function (id) {

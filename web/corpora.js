@@ -1,5 +1,6 @@
-// corpora.js - the built-in training texts. The two prose texts were written
-// for this project (no third-party text); the others are generated here.
+// corpora.js - the two prose texts written for this project (no third-party
+// text). The generated texts (sentences, counting, alphabet, arithmetic,
+// programs) come from the engine, through the worker's 'corpus' request.
 'use strict';
 var RnnCorpora = (function () {
   var PT = [
@@ -106,30 +107,9 @@ var RnnCorpora = (function () {
     '',
   ].join('\n');
 
-  function alphabet() {
-    var line = 'abcdefghijklmnopqrstuvwxyz\n';
-    var s = '';
-    for (var i = 0; i < 120; i++) s += line;
-    return s;
-  }
-
-  // "23+58=81" lines from a fixed linear congruential sequence (same text
-  // every time, so a link with a seed replays the same run).
-  function arithmetic() {
-    var x = 12345, lines = [];
-    var next = function () { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return (x >>> 8) % 100; };
-    for (var i = 0; i < 1000; i++) {
-      var a = next(), b = next();
-      lines.push(a + '+' + b + '=' + (a + b));
-    }
-    return lines.join('\n') + '\n';
-  }
-
   var builders = {
     'pt-prose': function () { return PT; },
     'en-prose': function () { return EN; },
-    alphabet: alphabet,
-    arithmetic: arithmetic,
   };
 
   function get(id) { return Object.prototype.hasOwnProperty.call(builders, id) ? builders[id]() : null; }

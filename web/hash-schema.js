@@ -1,5 +1,8 @@
 // hash-schema.js - settings <-> URL hash, for any schema of typed fields
-// ({type: 'enum'|'bool'|'string'|'int'|'float', values|min|max|maxLength, def}).
+// ({type: 'enum'|'bool'|'string'|'int'|'float', values|min|max|maxLength, def};
+// minOpen / maxOpen: the bound itself is refused; float32: checked as the
+// engine's C float, so a value that rounds to a refused bound is refused). fromEngine() turns one of
+// the engine's parameter descriptions (RNN_ENGINE_CONTRACT) into such a field.
 // Every value is validated; nonsense falls back to the default and is
 // reported by name, each name once. A hash longer than MAX_HASH characters is
 // not one the page wrote: it is refused as a whole (defaults, tooLong: true)
@@ -19,6 +22,24 @@ var RnnHashSchema = (function () {
     var all = [];
     parsed.invalid.concat(parsed.unknown).forEach(function (k) { addOnce(all, k); });
     return all.length > MAX_LISTED ? all.slice(0, MAX_LISTED).join(', ') + ', …' : all.join(', ');
+  }
+
+  function inRange(f, x) {
+    return (f.minOpen ? x > f.min : x >= f.min) && (f.maxOpen ? x < f.max : x <= f.max);
+  }
+
+  // A field from the engine's description of a parameter (its type, limits
+  // and values), with the page's default `def`; `extra` overrides (e.g. a
+  // page-specific meaning of 0).
+  function fromEngine(p, def, extra) {
+    var f = { type: p.type, def: def };
+    if (p.type === 'enum') f.values = p.values.slice();
+    if (p.type === 'int' || p.type === 'float') {
+      f.min = p.min; f.max = p.max; f.minOpen = !!p.minOpen; f.maxOpen = !!p.maxOpen;
+      f.float32 = p.type === 'float'; // the engine stores it as a C float: 1e-50 is 0 there
+    }
+    for (var k in extra || {}) if (Object.prototype.hasOwnProperty.call(extra, k)) f[k] = extra[k];
+    return f;
   }
 
   function make(SCHEMA, options) {
@@ -43,7 +64,7 @@ var RnnHashSchema = (function () {
       if (f.type === 'string') return { ok: raw.length <= f.maxLength, value: raw };
       if (!NUMBER.test(raw)) return { ok: false };
       var x = Number(raw);
-      if (!isFinite(x) || x < f.min || x > f.max) return { ok: false };
+      if (!isFinite(x) || !inRange(f, f.float32 ? Math.fround(x) : x)) return { ok: false };
       if (f.type === 'int' && Math.floor(x) !== x) return { ok: false };
       return { ok: true, value: x };
     }
@@ -86,6 +107,6 @@ var RnnHashSchema = (function () {
     return { KEYS: KEYS, defaults: defaults, parseValue: parseValue, parse: parse, serialize: serialize };
   }
 
-  return { make: make, problemList: problemList, MAX_HASH: MAX_HASH };
+  return { make: make, fromEngine: fromEngine, inRange: inRange, problemList: problemList, MAX_HASH: MAX_HASH };
 })();
 if (typeof module === 'object' && module.exports) module.exports = RnnHashSchema;

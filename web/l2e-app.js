@@ -44,6 +44,7 @@
       $(FIELDS[k]).setAttribute('aria-invalid', 'false');
     });
     $('set-length').max = String(RnnL2EState.maxLength(app.state.task));
+    $('set-seed').max = String(RnnL2EState.SCHEMA.seed.max);
     $('set-nesting').disabled = app.state.task !== 'program';
     $('nesting-note').hidden = app.state.task === 'program';
     var on = app.state.scramble;

@@ -11,7 +11,7 @@
 /* global RnnWorkerClient, RnnL2EState, RNN_WORKER_SOURCES, RNN_L2E_WORKER_SOURCES */
 'use strict';
 var RnnL2ERace = (function () {
-  var STRATEGIES = ['baseline', 'naive', 'mix', 'combined'];
+  var STRATEGIES = RnnL2EState.STRATEGIES; // the engine's, in its order
 
   function raceWorker() {
     if (typeof RNN_L2E_WORKER_SOURCES !== 'object' || typeof RNN_WORKER_SOURCES !== 'object' ||

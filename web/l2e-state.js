@@ -3,32 +3,36 @@
 // so a link replays a race (same seed, same programs, same curves). Every value
 // is validated against SCHEMA; nonsense falls back to the default and is
 // reported by name. No DOM here. (The same rules as web/state.js, for another
-// schema.)
+// schema.) Tasks, strategies and limits come from the engine
+// (RNN_ENGINE_CONTRACT, gen/engine-contract.js), defaults from its "race"
+// preset; the page narrows a few ranges to what a browser race can afford.
 'use strict';
 var RnnL2EState = (function () {
-  var TASKS = ['program', 'addition', 'copy'];
-  var STRATEGIES = ['baseline', 'naive', 'mix', 'combined'];
-  // the engine's limits on length per task (js/engine.js, learning to execute)
-  var MAX_LENGTH = { program: 9, addition: 9, copy: 30 };
-  // Browser defaults: 2-digit addition learns visibly within the budget
-  // (docs/l2e.md: ~0.97 per char after 2,000 steps at hidden 128).
+  var HS = typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js');
+  var C = typeof RNN_ENGINE_CONTRACT !== 'undefined' ? RNN_ENGINE_CONTRACT : require('./gen/engine-contract.js');
+  var P = C.l2e.params, RACE = C.l2e.presets.race;
+  var TASKS = P.task.values.slice();
+  var STRATEGIES = P.strategy.values.slice();
+  var narrow = function (p, max) { return { max: Math.min(p.max, max) }; };
+  // Browser defaults (the race preset): 2-digit addition learns visibly within
+  // the budget (docs/l2e.md: ~0.97 per char after 2,000 steps at hidden 128).
   var SCHEMA = {
     lang:     { type: 'enum', values: ['en', 'pt'], def: null },
-    task:     { type: 'enum', values: TASKS, def: 'addition' },
-    length:   { type: 'int', min: 1, max: 30, def: 2 },
-    nesting:  { type: 'int', min: 1, max: 6, def: 1 },
+    task:     HS.fromEngine(P.task, RACE.task),
+    length:   HS.fromEngine(P.length, RACE.length),
+    nesting:  HS.fromEngine(P.nesting, RACE.nesting),
     steps:    { type: 'int', min: 10, max: 100000, def: 2000 },  // budget per strategy
-    hidden:   { type: 'int', min: 4, max: 512, def: 128 },
-    batch:    { type: 'int', min: 1, max: 128, def: 32 },
-    val:      { type: 'int', min: 8, max: 1024, def: 128 },       // fixed validation samples
+    hidden:   HS.fromEngine(P.hidden, RACE.hidden, narrow(P.hidden, 512)),
+    batch:    HS.fromEngine(P.batch, RACE.batch, narrow(P.batch, 128)),
+    val:      HS.fromEngine(P.evalSamples, RACE.evalSamples, narrow(P.evalSamples, 1024)), // fixed validation samples
     rows:     { type: 'int', min: 1, max: 12, def: 6 },           // rows of the predictions table
-    seed:     { type: 'int', min: 0, max: 2147483647, def: 1 },
-    scramble: { type: 'bool', def: false },
+    seed:     HS.fromEngine(P.seed, RACE.seed),
+    scramble: HS.fromEngine(P.scramble, RACE.scramble),
   };
-  var H = (typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js')).make(SCHEMA);
+  var H = HS.make(SCHEMA);
   var KEYS = H.KEYS, defaults = H.defaults, serialize = H.serialize;
 
-  function maxLength(task) { return MAX_LENGTH[task] || 9; }
+  function maxLength(task) { return P.length.maxByTask[task] || P.length.min; }
 
   // '#a=1&b=2' -> {state, invalid:[key...], unknown:[key...]}
   function parse(hash) {
@@ -49,8 +53,9 @@ var RnnL2EState = (function () {
   function modelConfig(state, strategy) {
     return {
       task: state.task, length: state.length, nesting: state.nesting, strategy: strategy,
-      hidden: state.hidden, batch: state.batch, lr: 2e-3, clip: 5, seed: state.seed,
-      reverse: false, context: 'every', scramble: state.scramble, evalEvery: 50, evalSamples: state.val,
+      hidden: state.hidden, batch: state.batch, lr: RACE.lr, clip: RACE.clip, seed: state.seed,
+      reverse: RACE.reverse, context: RACE.context, scramble: state.scramble, evalEvery: RACE.evalEvery,
+      evalSamples: state.val,
     };
   }
 

@@ -143,7 +143,7 @@
         samples: list.map(function (x) {
           return { input: x.input, target: x.target, pretty: pretty(x.input, o.scramble) };
         }),
-        baseline: RnnEngine.L2E.formatBaseline(train, test),
+        baseline: RnnL2EBaseline.formatBaseline(train, test),
       };
     },
     // A new model (the old one is freed first); its fixed validation rows and

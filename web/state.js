@@ -2,45 +2,57 @@
 // the URL hash (#lang=pt&hidden=64&...&seed=7), so a link replays a run.
 // Every value is validated against SCHEMA (hash-schema.js); nonsense falls back
 // to the default and is reported by name. No DOM here.
+// The model's settings take their limits and enums from the engine
+// (RNN_ENGINE_CONTRACT, gen/engine-contract.js) and their defaults from its
+// "live" preset (a smaller model than the CLI's, for a live class): a link
+// can hold nothing the engine would refuse.
 'use strict';
 var RnnState = (function () {
-  var CORPORA = ['sentences', 'pt-prose', 'en-prose', 'counting', 'programs', 'alphabet', 'arithmetic'];
+  var HS = typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js');
+  var C = typeof RNN_ENGINE_CONTRACT !== 'undefined' ? RNN_ENGINE_CONTRACT : require('./gen/engine-contract.js');
+  var P = C.charlm.params, LIVE = C.charlm.presets.live;
+  // texts written for the page (corpora.js), the worker's program listing,
+  // then the texts the engine generates
+  var CORPORA = ['pt-prose', 'en-prose', 'programs'].concat(C.enums.corpus);
   var SCHEMA = {
     lang:   { type: 'enum', values: ['en', 'pt'], def: null },
     corpus: { type: 'enum', values: CORPORA, def: 'sentences' },
-    hidden: { type: 'int', min: 1, max: 1024, def: 64 },
-    seq:    { type: 'int', min: 1, max: 512, def: 32 },
-    batch:  { type: 'int', min: 1, max: 256, def: 16 },
-    lr:     { type: 'float', min: 0, max: 100, def: 0.005 },
-    optim:  { type: 'enum', values: ['adam', 'adagrad', 'rmsprop', 'momentum', 'sgd'], def: 'adam' },
-    clip:   { type: 'float', min: 0, max: 1e6, def: 5 },
-    act:    { type: 'enum', values: ['tanh', 'relu', 'linear'], def: 'tanh' },
-    seed:   { type: 'int', min: 0, max: 2147483647, def: 1 },
-    temp:   { type: 'float', min: 0.05, max: 2, def: 0.8 },
-    len:    { type: 'int', min: 1, max: 2000, def: 300 },
+    hidden: HS.fromEngine(P.hidden, LIVE.hidden),
+    seq:    HS.fromEngine(P.seq, LIVE.seq),
+    batch:  HS.fromEngine(P.batch, LIVE.batch),
+    lr:     HS.fromEngine(P.lr, LIVE.lr),
+    optim:  HS.fromEngine(P.optim, LIVE.optim),
+    clip:   HS.fromEngine(P.clip, LIVE.clip, { minOpen: false }),  // 0 = no clipping (clip mode 'none')
+    act:    HS.fromEngine(P.activation, LIVE.activation),
+    seed:   HS.fromEngine(P.seed, LIVE.seed),
+    // the sampling controls: the page's slider range, inside the engine's limits
+    temp:   { type: 'float', min: 0.05, max: Math.min(2, C.limits.temperatureMax), def: 0.8 },
+    len:    { type: 'int', min: 1, max: Math.min(2000, C.limits.sampleLength), def: 300 },
     prime:  { type: 'string', maxLength: 100, def: '' },
     greedy: { type: 'bool', def: false },
     present: { type: 'bool', def: false },  // presentation view: hides the set-up panels
   };
-  var HS = typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js');
-  var H = HS
-    .make(SCHEMA, { keep: function (k, v) { return k !== 'corpus' || CORPORA.indexOf(v) >= 0; } });
+  var H = HS.make(SCHEMA, { keep: function (k, v) { return k !== 'corpus' || CORPORA.indexOf(v) >= 0; } });
   var KEYS = H.KEYS, defaults = H.defaults, parse = H.parse, serialize = H.serialize;
   // (serialize leaves corpus out for the user's own text)
 
   // Checks a value coming from a form field; returns {ok, value}.
   function check(key, raw) { return H.parseValue(key, String(raw).trim()); }
 
-  // The engine's createCharLM options for a state.
+  // The engine's createCharLM options for a state (the rest: the live preset).
   function engineConfig(state) {
-    return {
-      hidden: state.hidden, seq: state.seq, batch: state.batch, lr: state.lr,
-      optim: state.optim, clip: state.clip, activation: state.act, seed: state.seed,
-      valFraction: 0.1, vocabCap: 256,
-    };
+    var c = {};
+    for (var k in LIVE) if (Object.prototype.hasOwnProperty.call(LIVE, k)) c[k] = LIVE[k];
+    c.hidden = state.hidden; c.seq = state.seq; c.batch = state.batch; c.lr = state.lr;
+    c.optim = state.optim; c.clip = state.clip; c.activation = state.act; c.seed = state.seed;
+    return c;
   }
 
+  // min / max of a numeric field, for the form's input attributes
+  function limits(key) { var f = SCHEMA[key]; return { min: f.min, max: f.max }; }
+
   return { SCHEMA: SCHEMA, KEYS: KEYS, CORPORA: CORPORA, defaults: defaults, parse: parse,
-    serialize: serialize, check: check, engineConfig: engineConfig, problemList: HS.problemList, MAX_HASH: HS.MAX_HASH };
+    serialize: serialize, check: check, engineConfig: engineConfig, limits: limits, problemList: HS.problemList,
+    MAX_HASH: HS.MAX_HASH };
 })();
 if (typeof module === 'object' && module.exports) module.exports = RnnState;

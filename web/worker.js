@@ -14,6 +14,7 @@
   var REPORT_MS = 100;        // progress events at most this often
   var SNAPSHOT_MS = 500;      // last good weights refreshed this often
   var MAX_CHUNK_STEPS = 2000;
+  var CORPUS_BYTES = { sentences: 60000 }; // size of each generated corpus (12,000 by default)
 
   var engine = null;
   var model = null;
@@ -253,10 +254,11 @@
       return { bytes: copy.buffer, step: model.info.step, __transfer: [copy.buffer] };
     },
     exportPytorch: function () { requireModel(); return { json: model.exportPytorch(), step: model.info.step }; },
-    // Built-in corpora the engine generates: 'sentences' (a small Portuguese
-    // grammar, the default), 'counting' (numbers in Portuguese
-    // words), 'programs' (learning-to-execute programs, each followed by what
-    // it prints as a comment). A fixed seed: the same text for every link.
+    // Built-in corpora the engine generates: its own (engine.contract.enums.corpus:
+    // 'sentences', a small Portuguese grammar, the default; 'counting', numbers
+    // in Portuguese words; 'alphabet'; 'arithmetic'), and 'programs'
+    // (learning-to-execute programs, each followed by what it prints as a
+    // comment). A fixed seed: the same text for every link.
     corpus: function (msg) {
       if (msg.kind === 'programs') {
         var list = engine.l2eGenerate({ task: 'program', length: 2, nesting: 1, count: 300, seed: 1 });
@@ -264,9 +266,8 @@
           return engine.l2ePretty(x.input) + '\n# ' + x.target.replace(/\.$/, '') + '\n';
         }).join('\n') };
       }
-      if (msg.kind === 'counting') return { text: engine.corpus('counting', 12000, 1) };
-      if (msg.kind === 'sentences') return { text: engine.corpus('sentences', 60000, 1) };
-      throw new Error('unknown corpus ' + msg.kind);
+      if (engine.contract.enums.corpus.indexOf(msg.kind) < 0) throw new Error('unknown corpus ' + msg.kind);
+      return { text: engine.corpus(msg.kind, CORPUS_BYTES[msg.kind] || 12000, 1) };
     },
     // Throughput of the engine's fixed benchmark workload (scripts/bench-web.mjs
     // compares it with the same module in Node; scripts/cli/bench.mjs has the twin).

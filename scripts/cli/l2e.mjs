@@ -4,6 +4,7 @@
 // (0 ok, 1 engine/runtime error, 2 bad arguments).
 import { createRequire } from 'node:module';
 import { parseArgs, need, oneOf, range, UsageError } from './args.mjs';
+import { param } from './limits.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -19,8 +20,6 @@ const USAGE = `usage: rnn l2e <gen | train | race> [options]   (learning to exec
   exact match of the greedy decode, on fixed train/val sets at the target level.
 `;
 
-const TASKS = ['program', 'addition', 'copy'];
-const STRATEGIES = ['baseline', 'naive', 'mix', 'combined'];
 const GEN_SPEC = { length: 'int', nesting: 'int', count: 'int', split: 'string', seed: 'int', task: 'string',
   scramble: 'flag', json: 'flag', pretty: 'flag', engine: 'string' };
 const TRAIN_SPEC = { length: 'int', nesting: 'int', strategy: 'string', steps: 'int', seconds: 'number', task: 'string',
@@ -36,14 +35,15 @@ async function engineFor(o) {
   return loadEngine(o.engine || 'auto');
 }
 
-// task, length and nesting, validated the same way for every command
-function level(o) {
-  const task = oneOf(o.task === undefined ? 'program' : o.task, TASKS, 'task');
-  const length = range(need(o, 'length'), 1, task === 'copy' ? 30 : 9, 'length');
+// task, length and nesting, validated the same way for every command, with
+// the engine's limits (P: eng.contract.l2e.params)
+function level(o, P) {
+  const task = param(P.task, o.task === undefined ? P.task.default : o.task, 'task');
+  const length = param({ ...P.length, max: P.length.maxByTask[task] }, need(o, 'length'), 'length');
   if (task !== 'program' && o.nesting !== undefined && o.nesting !== 1) {
     throw new UsageError(`--nesting applies to programs only (the ${task} task has none)`);
   }
-  const nesting = task === 'program' ? range(o.nesting === undefined ? 1 : o.nesting, 1, 6, 'nesting') : 1;
+  const nesting = task === 'program' ? param(P.nesting, o.nesting === undefined ? 1 : o.nesting, 'nesting') : 1;
   return { task, length, nesting };
 }
 
@@ -53,12 +53,13 @@ function checkEngine(o) { if (o.engine !== undefined) oneOf(o.engine, ['simd', '
 
 async function gen(argv, io) {
   const o = parseArgs(argv, GEN_SPEC);
-  const lv = level(o);
-  const count = range(o.count === undefined ? 10 : o.count, 0, 1000000, 'count');
-  const split = oneOf(o.split === undefined ? 'any' : o.split, ['train', 'val', 'test', 'any'], 'split');
-  const seed = range(o.seed === undefined ? 1 : o.seed, 0, 2 ** 32 - 1, 'seed');
   checkEngine(o);
   const eng = await engineFor(o);
+  const C = eng.contract, P = C.l2e.params;
+  const lv = level(o, P);
+  const count = range(o.count === undefined ? 10 : o.count, 0, C.limits.l2eCount, 'count');
+  const split = oneOf(o.split === undefined ? 'any' : o.split, [...C.enums.l2eSplit, 'any'], 'split');
+  const seed = param(P.seed, o.seed === undefined ? 1 : o.seed, 'seed');
   const samples = eng.l2eGenerate({ ...lv, count, split, seed, scramble: !!o.scramble });
   const out = [];
   for (const s of samples) {
@@ -72,22 +73,17 @@ async function gen(argv, io) {
 
 // ------------------------------------------------------------------ train / race
 
-function trainOptions(o) {
-  const lv = level(o);
+function trainOptions(o, P) {
+  const lv = level(o, P);
   if (o.steps !== undefined && o.seconds !== undefined) throw new UsageError('give --steps or --seconds, not both');
   const budget = o.seconds !== undefined ? { seconds: range(o.seconds, 0.1, 86400, 'seconds') }
     : { steps: range(o.steps === undefined ? 1000 : o.steps, 1, 1000000, 'steps') };
-  const m = { ...lv, context: oneOf(o.context === undefined ? 'every' : o.context, ['every', 'init'], 'context'),
+  const m = { ...lv, context: param(P.context, o.context === undefined ? P.context.default : o.context, 'context'),
     reverse: !!o.reverse, scramble: !!o.scramble };
-  if (o.hidden !== undefined) m.hidden = range(o.hidden, 1, 1024, 'hidden');
-  if (o.batch !== undefined) m.batch = range(o.batch, 1, 512, 'batch');
-  if (o.lr !== undefined) m.lr = range(o.lr, 1e-9, 1, 'lr');
-  if (o.clip !== undefined) m.clip = range(o.clip, 0, 1e6, 'clip');
-  if (o.seed !== undefined) m.seed = range(o.seed, 0, 2 ** 32 - 1, 'seed');
-  if (o['eval-every'] !== undefined) m.evalEvery = range(o['eval-every'], 1, 100000, 'eval-every');
-  if (o['eval-samples'] !== undefined) m.evalSamples = range(o['eval-samples'], 1, 100000, 'eval-samples');
+  const flags = { hidden: 'hidden', batch: 'batch', lr: 'lr', clip: 'clip', seed: 'seed', evalEvery: 'eval-every',
+    evalSamples: 'eval-samples' };
+  for (const [k, flag] of Object.entries(flags)) if (o[flag] !== undefined) m[k] = param(P[k], o[flag], flag);
   const reportEvery = range(o['report-every'] === undefined ? 200 : o['report-every'], 1, 1000000, 'report-every');
-  checkEngine(o);
   return { model: m, budget, reportEvery };
 }
 
@@ -97,10 +93,10 @@ function describe(m, eng) {
     `${m.reverse ? ', reversed input' : ''}${m.scramble ? ', SCRAMBLED inputs' : ''} (${eng.kind} module)`;
 }
 
-// The format-only guess (see formatBaseline in js/engine.js), from
+// The format-only guess (see js/l2e-baseline.js), from
 // generated train-split targets scored on val-split targets.
 function formatGuess(eng, m) {
-  const { formatBaseline } = require('../../js/engine.js').L2E;
+  const { formatBaseline } = require('../../js/l2e-baseline.js');
   const gen = (split, seed) => eng.l2eGenerate({ task: m.task, length: m.length, nesting: m.nesting, count: 4000, split, seed });
   return formatBaseline(gen('train', 7), gen('val', 8));
 }
@@ -159,9 +155,11 @@ function rowLine(r) {
 
 async function train(argv, io) {
   const o = parseArgs(argv, TRAIN_SPEC);
-  const strategy = oneOf(o.strategy === undefined ? 'combined' : o.strategy, STRATEGIES, 'strategy');
-  const { model, budget, reportEvery } = trainOptions(o);
+  checkEngine(o);
   const eng = await engineFor(o);
+  const P = eng.contract.l2e.params;
+  const strategy = param(P.strategy, o.strategy === undefined ? P.strategy.default : o.strategy, 'strategy');
+  const { model, budget, reportEvery } = trainOptions(o, P);
   const run = new Run(eng, model, strategy);
   try {
     const guess = formatGuess(eng, run.opts);
@@ -194,11 +192,12 @@ async function train(argv, io) {
 
 async function race(argv, io) {
   const o = parseArgs(argv, RACE_SPEC);
-  const { model, budget, reportEvery } = trainOptions(o);
+  checkEngine(o);
   const eng = await engineFor(o);
+  const { model, budget, reportEvery } = trainOptions(o, eng.contract.l2e.params);
   const runs = [];
   try {
-    for (const s of STRATEGIES) runs.push(new Run(eng, model, s));
+    for (const s of eng.contract.enums.l2eStrategy) runs.push(new Run(eng, model, s));
     const opts = runs[0].opts;
     const guess = formatGuess(eng, opts);
     if (o.json) {
@@ -221,6 +220,7 @@ async function race(argv, io) {
       const te = r.model.evaluate('test');
       return { ...r.row, test_char: num(te.charAcc), test_exact: num(te.exact) };
     });
+    const row = (strategy) => table.find((r) => r.strategy === strategy);
     // the strategy with the highest value, or "tie: a, b" when several share it
     const best = (k) => {
       const top = Math.max(...table.map((r) => r[k]));
@@ -228,7 +228,7 @@ async function race(argv, io) {
       return who.length === 1 ? who[0] : `tie: ${who.join(', ')}`;
     };
     const verdict = { best_val_char: best('val_char'), best_val_exact: best('val_exact'),
-      naive_below_baseline: table[1].val_char < table[0].val_char };
+      naive_below_baseline: row('naive').val_char < row('baseline').val_char };
     if (o.json) {
       io.stdout.write(JSON.stringify({ event: 'result', table, format_guess: { char: num(guess.charAcc), exact: num(guess.exact) }, ...verdict }) + '\n');
       return 0;

@@ -2,13 +2,15 @@
 import { parseArgs, need, oneOf, range, engineKind, UsageError } from './args.mjs';
 import { readText, readBytes } from './files.mjs';
 import { checkOutput, writeAtomic } from './out-file.mjs';
+import { param } from './limits.mjs';
 
 export async function sampleMain(argv, io, loadEngine) {
   const o = parseArgs(argv, { model: 'string', length: 'int', temperature: 'number', prime: 'string', seed: 'int', greedy: 'flag', engine: 'string' });
   const file = need(o, 'model');
-  range(o.length ?? 500, 0, 1e6, 'length');
-  if (o.temperature !== undefined) range(o.temperature, 1e-3, 100, 'temperature');
   const eng = await loadEngine(engineKind(o));
+  const L = eng.contract.limits; // the engine's sampling limits
+  range(o.length ?? 500, 0, L.sampleLength, 'length');
+  if (o.temperature !== undefined) param({ type: 'float', min: 0, minOpen: true, max: L.temperatureMax }, o.temperature, 'temperature');
   const m = eng.loadCharLM(readBytes(file));
   try {
     const r = m.sample({ length: o.length ?? 500, temperature: o.temperature ?? 0.8, prime: o.prime || '', seed: o.seed ?? 1, greedy: !!o.greedy });

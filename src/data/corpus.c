@@ -77,7 +77,7 @@ static int line_sentence(rnn_rng *r, char *o) {
 rnn_status rnn_corpus_generate(rnn_corpus_kind kind, unsigned seed, long bytes, char *out, long cap, long *len) {
     *len = 0;
     if ((unsigned)kind > RNN_CORPUS_SENTENCES) return rnn_fail(RNN_E_ARG, "unknown corpus kind %d", (int)kind);
-    if (bytes < 1 || bytes > (64L << 20)) return rnn_fail(RNN_E_ARG, "corpus size %ld not in [1, 64 MB]", bytes);
+    if (bytes < 1 || bytes > RNN_CORPUS_MAX_BYTES) return rnn_fail(RNN_E_ARG, "corpus size %ld not in [1, 64 MB]", bytes);
     if (cap < bytes + 512) return rnn_fail(RNN_E_ARG, "buffer too small");
     rnn_rng r;
     rnn_rng_seed(&r, seed);

@@ -8,6 +8,7 @@
 #ifndef RNN_CORPUS_H
 #define RNN_CORPUS_H
 #include "../status.h"
+#define RNN_CORPUS_MAX_BYTES (64L << 20)
 typedef enum { RNN_CORPUS_ARITHMETIC = 0, RNN_CORPUS_ALPHABET = 1, RNN_CORPUS_COUNTING = 2, RNN_CORPUS_SENTENCES = 3 } rnn_corpus_kind;
 // Writes about `bytes` bytes of UTF-8 (whole lines, NUL-terminated) into out
 // (cap >= bytes + 512); *len receives the length.

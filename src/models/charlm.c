@@ -37,13 +37,14 @@ rnn_status rnn_charlm_check_config(const rnn_charlm_config *c) {
     if (c->batch < 1 || c->batch > RNN_MAX_BATCH) return rnn_fail(RNN_E_ARG, "batch %d not in [1, %d]", c->batch, RNN_MAX_BATCH);
     if ((unsigned)c->act > RNN_ACT_LINEAR) return rnn_fail(RNN_E_ARG, "unknown activation %d", (int)c->act);
     if ((unsigned)c->optim.kind > OPT_ADAM) return rnn_fail(RNN_E_ARG, "unknown optimiser %d", (int)c->optim.kind);
-    if (!(c->optim.lr > 0.0f && c->optim.lr <= 100.0f)) return rnn_fail(RNN_E_ARG, "learning rate must be in (0, 100]");
+    if (!(c->optim.lr > 0.0f && c->optim.lr <= RNN_MAX_LR)) return rnn_fail(RNN_E_ARG, "learning rate must be in (0, %g]", (double)RNN_MAX_LR);
     if (!(c->optim.beta1 >= 0.0f && c->optim.beta1 < 1.0f && c->optim.beta2 >= 0.0f && c->optim.beta2 < 1.0f))
         return rnn_fail(RNN_E_ARG, "optimiser betas must be in [0, 1)");
     if (!(c->optim.eps > 0.0f && c->optim.eps < 1.0f)) return rnn_fail(RNN_E_ARG, "optimiser epsilon must be in (0, 1)");
     if ((unsigned)c->clip_mode > CLIP_VALUE) return rnn_fail(RNN_E_ARG, "unknown clip mode %d", (int)c->clip_mode);
-    if (c->clip_mode != CLIP_NONE && !(c->clip > 0.0f && c->clip < 1e30f)) return rnn_fail(RNN_E_ARG, "clip threshold must be > 0");
-    if (!(c->val_fraction >= 0.0f && c->val_fraction <= 0.5f)) return rnn_fail(RNN_E_ARG, "validation fraction must be in [0, 0.5]");
+    if (c->clip_mode != CLIP_NONE && !(c->clip > 0.0f && c->clip < RNN_MAX_CLIP)) return rnn_fail(RNN_E_ARG, "clip threshold must be > 0");
+    if (!(c->val_fraction >= 0.0f && c->val_fraction <= RNN_MAX_VAL_FRACTION))
+        return rnn_fail(RNN_E_ARG, "validation fraction must be in [0, %g]", (double)RNN_MAX_VAL_FRACTION);
     if (c->vocab_cap < 2 || c->vocab_cap > RNN_VOCAB_MAX) return rnn_fail(RNN_E_ARG, "vocabulary cap %d not in [2, %d]", c->vocab_cap, RNN_VOCAB_MAX);
     return RNN_OK;
 }
@@ -373,10 +374,10 @@ rnn_status rnn_charlm_sample(rnn_charlm *m, const rnn_sample_opts *o, char *out,
     *out_len = 0;
     if (cap < 1) return rnn_fail(RNN_E_ARG, "output buffer too small");
     out[0] = 0;
-    if (o->length < 0 || o->length > 1000000) return rnn_fail(RNN_E_ARG, "length %d not in [0, 1000000]", o->length);
-    if (!o->greedy && !(o->temperature > 0.0f && o->temperature <= 100.0f))
-        return rnn_fail(RNN_E_ARG, "temperature must be in (0, 100]");
-    if (o->topk < 0 || o->topk > 16) return rnn_fail(RNN_E_ARG, "topk %d not in [0, 16]", o->topk);
+    if (o->length < 0 || o->length > RNN_MAX_SAMPLE) return rnn_fail(RNN_E_ARG, "length %d not in [0, %d]", o->length, RNN_MAX_SAMPLE);
+    if (!o->greedy && !(o->temperature > 0.0f && o->temperature <= RNN_MAX_TEMPERATURE))
+        return rnn_fail(RNN_E_ARG, "temperature must be in (0, %g]", (double)RNN_MAX_TEMPERATURE);
+    if (o->topk < 0 || o->topk > RNN_MAX_TOPK) return rnn_fail(RNN_E_ARG, "topk %d not in [0, %d]", o->topk, RNN_MAX_TOPK);
     if ((long)o->length * 4 + 1 > cap) return rnn_fail(RNN_E_ARG, "output buffer too small for %d characters", o->length);
     const int V = m->V, H = m->H;
     float *buf = calloc((size_t)(2 * H + 2 * V), sizeof(float));

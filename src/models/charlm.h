@@ -27,6 +27,12 @@
 #define RNN_MAX_HIDDEN 2048
 #define RNN_MAX_BATCH 1024
 #define RNN_MAX_SEQ 4096
+#define RNN_MAX_LR 100.0f          // learning rate in (0, RNN_MAX_LR]
+#define RNN_MAX_CLIP 1e30f         // clip threshold in (0, RNN_MAX_CLIP) when clipping is on
+#define RNN_MAX_VAL_FRACTION 0.5f  // validation fraction in [0, RNN_MAX_VAL_FRACTION]
+#define RNN_MAX_SAMPLE 1000000     // characters per sample call
+#define RNN_MAX_TEMPERATURE 100.0f // sampling temperature in (0, RNN_MAX_TEMPERATURE]
+#define RNN_MAX_TOPK 16            // top-k distribution recorded per sampled character
 
 typedef struct {
     int hidden, seq, batch;   // H, T, B (defaults 160, 64, 32)

@@ -78,17 +78,17 @@ rnn_status l2e_train_check_config(const l2e_train_config *c) {
     if (c->task != L2E_PROGRAM && c->nesting != 1)
         return rnn_fail(RNN_E_ARG, "l2e: nesting applies to programs only (use 1 for %s)", l2e_task_name(c->task));
     if ((unsigned)c->strategy > CUR_COMBINED) return rnn_fail(RNN_E_ARG, "l2e: unknown strategy %d", (int)c->strategy);
-    if (c->hidden < 1 || c->hidden > 1024) return rnn_fail(RNN_E_ARG, "l2e: hidden size %d not in 1..1024", c->hidden);
-    if (c->batch < 1 || c->batch > 512) return rnn_fail(RNN_E_ARG, "l2e: batch %d not in 1..512", c->batch);
-    if (!(c->lr > 0.0f && c->lr <= 1.0f)) return rnn_fail(RNN_E_ARG, "l2e: learning rate must be in (0, 1]");
-    if (!(c->clip >= 0.0f && c->clip <= 1e6f)) return rnn_fail(RNN_E_ARG, "l2e: clip must be in [0, 1e6] (0: none)");
+    if (c->hidden < 1 || c->hidden > L2E_MAX_HIDDEN) return rnn_fail(RNN_E_ARG, "l2e: hidden size %d not in 1..%d", c->hidden, L2E_MAX_HIDDEN);
+    if (c->batch < 1 || c->batch > L2E_MAX_BATCH) return rnn_fail(RNN_E_ARG, "l2e: batch %d not in 1..%d", c->batch, L2E_MAX_BATCH);
+    if (!(c->lr > 0.0f && c->lr <= L2E_MAX_LR)) return rnn_fail(RNN_E_ARG, "l2e: learning rate must be in (0, %g]", (double)L2E_MAX_LR);
+    if (!(c->clip >= 0.0f && c->clip <= L2E_MAX_CLIP)) return rnn_fail(RNN_E_ARG, "l2e: clip must be in [0, %g] (0: none)", (double)L2E_MAX_CLIP);
     if (c->reverse != 0 && c->reverse != 1) return rnn_fail(RNN_E_ARG, "l2e: reverse must be 0 or 1");
     if (c->scramble != 0 && c->scramble != 1) return rnn_fail(RNN_E_ARG, "l2e: scramble must be 0 or 1");
     if (c->context != S2S_CONTEXT_INIT && c->context != S2S_CONTEXT_EVERY)
         return rnn_fail(RNN_E_ARG, "l2e: unknown context mode %d", (int)c->context);
-    if (c->eval_every < 1 || c->eval_every > 100000) return rnn_fail(RNN_E_ARG, "l2e: eval_every %d not in 1..100000", c->eval_every);
-    if (c->eval_samples < 1 || c->eval_samples > 100000)
-        return rnn_fail(RNN_E_ARG, "l2e: eval_samples %d not in 1..100000", c->eval_samples);
+    if (c->eval_every < 1 || c->eval_every > L2E_MAX_EVAL) return rnn_fail(RNN_E_ARG, "l2e: eval_every %d not in 1..%d", c->eval_every, L2E_MAX_EVAL);
+    if (c->eval_samples < 1 || c->eval_samples > L2E_MAX_EVAL)
+        return rnn_fail(RNN_E_ARG, "l2e: eval_samples %d not in 1..%d", c->eval_samples, L2E_MAX_EVAL);
     return RNN_OK;
 }
 

@@ -49,6 +49,13 @@
 #include "../data/l2e.h"
 #include "../data/curriculum.h"
 
+// limits enforced by l2e_train_check_config (length and nesting: data/l2e.h)
+#define L2E_MAX_HIDDEN 1024
+#define L2E_MAX_BATCH 512
+#define L2E_MAX_LR 1.0f            // learning rate in (0, L2E_MAX_LR]
+#define L2E_MAX_CLIP 1e6f          // clip in [0, L2E_MAX_CLIP], 0: none
+#define L2E_MAX_EVAL 100000        // eval_every and eval_samples in 1..L2E_MAX_EVAL
+
 typedef struct {
     l2e_task task;
     int length, nesting;       // target level (L*, N*); nesting is 1 for addition and copy

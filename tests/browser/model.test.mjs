@@ -122,7 +122,7 @@ test('form changes are written to the hash and read back', async () => {
   await withPage(hash, async (page) => {
     assert.equal(await page.getByLabel('Hidden units (H)').inputValue(), '40');
     assert.equal(await page.getByLabel('Optimiser').inputValue(), 'adagrad');
-    assert.match(await page.locator('#corpus-text').inputValue(), /^\d+\+\d+=\d+\n/);
+    assert.match(await page.locator('#corpus-text').inputValue(), /^\d+[+-]\d+=\d+\n/);
     await page.waitForFunction(() => document.getElementById('vocab-value').textContent !== '–');
   });
 });

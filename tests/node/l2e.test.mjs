@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { loadEngine, RnnEngine } = require(path.join(ROOT, 'js', 'node-engine.js'));
-const { formatBaseline } = RnnEngine.L2E;
+const { loadEngine } = require(path.join(ROOT, 'js', 'node-engine.js'));
+const { formatBaseline } = require(path.join(ROOT, 'js', 'l2e-baseline.js'));
 const CLI = path.join(ROOT, 'scripts', 'rnn.mjs');
 const KINDS = ['simd', 'scalar'];
 const VOCAB = ' #()*+-.:;<=>@0123456789abcdefghijlnoprstx';
