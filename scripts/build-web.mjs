@@ -53,7 +53,7 @@ export function header(inputs, what, comment = ['//', '//', '']) {
 export function workerProgram(out, global, files, { glue = false, what = [] } = {}) {
   const inputs = glue ? [GLUE.simd, GLUE.scalar, ...files] : files;
   return {
-    out, inputs,
+    kind: 'worker', out, inputs,
     make(read) {
       const parts = {};
       if (glue) {
@@ -72,7 +72,7 @@ export function workerProgram(out, global, files, { glue = false, what = [] } = 
 export function vendorCopy(out, from) {
   const comment = ['/*', ' *', '*/'];
   return {
-    out, inputs: [from],
+    kind: 'vendor', out, inputs: [from],
     make: (read) => header([from], ['A verbatim copy (version pinned in package-lock.json).'], comment) + read(from),
   };
 }
@@ -83,7 +83,7 @@ export function vendorCopy(out, from) {
 // node process, so the row stays synchronous and reads exactly what `read` gives.
 export function engineContract(out, glue = GLUE.scalar, engine = 'js/engine.js') {
   return {
-    out, inputs: [glue, engine],
+    kind: 'contract', out, inputs: [glue, engine],
     make(read) {
       const dir = mkdtempSync(join(tmpdir(), 'rnn-contract-'));
       try {

@@ -77,7 +77,9 @@ test('enums, output fields and presets are reported by the engine', async () => 
   const C = eng.contract;
   assert.deepEqual(C.enums.activation, ['tanh', 'relu', 'linear']);
   assert.deepEqual(C.enums.corpus, ['arithmetic', 'alphabet', 'counting', 'sentences']);
-  assert.equal(C.enums.kernel.length, 17);
+  assert.equal(C.enums.kernel.length, 23);
+  assert.deepEqual(C.enums.kernel.slice(17), ['rnn_step_tanh', 'rnn_step_relu', 'rnn_step_linear', 'rnn_step_backward_tanh',
+    'rnn_step_backward_relu', 'rnn_step_backward_linear']);
   assert.deepEqual(C.enums.l2eStrategy, ['baseline', 'naive', 'mix', 'combined']);
   assert.equal(C.outputs.lmInfo.length, 19);
   assert.deepEqual(C.charlm.icfg.concat(C.charlm.fcfg).sort(), Object.keys(C.charlm.params).sort());
