@@ -2,6 +2,8 @@
 # and to WebAssembly (the SIMD128 and scalar modules committed under wasm/).
 #   make            the two WASM modules
 #   make test-c     native C tests under AddressSanitizer + UBSan
+#   make test-c32   the same tests built 32-bit (gcc -m32): `long` as narrow as on wasm32
+#   make fuzz       libFuzzer targets (clang-14), FUZZ_SECONDS each, 64- and 32-bit
 #   make native     the native bench/CLI binary (gcc -O3 -march=native)
 CC      ?= gcc
 EMCC    ?= emcc
@@ -17,7 +19,7 @@ EMFLAGS  = -O3 $(WARN) -sSINGLE_FILE=1 -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -s
            -sENVIRONMENT=web,worker,node -sEXPORTED_FUNCTIONS=_malloc,_free -sINITIAL_MEMORY=33554432 \
            -sMAXIMUM_MEMORY=2147483648 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0
 
-.PHONY: all wasm test-c native clean check-wasm
+.PHONY: all wasm test-c test-c32 fuzz native clean check-wasm
 all: wasm
 
 WASM_DIR ?= wasm
@@ -62,6 +64,23 @@ $(BUILD)/san/l2e_dump: tests/c/l2e_dump.c $(SRC) $(HDR)
 	$(CC) $(WARN) $(SAN) -Isrc $(SRC) $< -o $@ -lm
 
 test-c: $(patsubst tests/c/%.c,$(BUILD)/san/%,$(TESTS_C)) $(BUILD)/san/test_gradcheck $(if $(wildcard tests/c/test_seq2seq.c),$(BUILD)/san/test_seq2seq)
+	@set -e; for t in $^; do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
+
+# The same tests as a 32-bit build: `long` and size_t are 32 bits as on wasm32,
+# so overflow that the 64-bit build hides shows up under UBSan/ASan here.
+# (Needs gcc-multilib; scripts/setup.sh installs it.)
+SAN32    = -m32 -msse2 -mfpmath=sse $(SAN)   # SSE, not x87: IEEE single/double rounding as on wasm
+$(BUILD)/san32/%: tests/c/%.c $(SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN32) -Isrc $(SRC) $< -o $@ -lm
+$(BUILD)/san32/test_gradcheck: tests/c/test_gradcheck.c $(NN_SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(NN_SRC) src/status.c $< -o $@ -lm
+$(BUILD)/san32/test_seq2seq: tests/c/test_seq2seq.c $(S2S_SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(S2S_SRC) $< -o $@ -lm
+
+test-c32: $(patsubst tests/c/%.c,$(BUILD)/san32/%,$(TESTS_C)) $(BUILD)/san32/test_gradcheck $(if $(wildcard tests/c/test_seq2seq.c),$(BUILD)/san32/test_seq2seq)
 	@set -e; for t in $^; do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
 
 native: $(BUILD)/rnn-native

@@ -25,6 +25,7 @@
 #define RNN_MAX_HIDDEN 2048
 #define RNN_MAX_BATCH 1024
 #define RNN_MAX_SEQ 4096
+#define RNN_MAX_STEP 2147483647L  // the step counter's limit (the model file refuses more)
 
 typedef struct {
     int hidden, seq, batch;   // H, T, B (defaults 160, 64, 32)
@@ -42,7 +43,7 @@ typedef struct {
     double loss;      // mean cross-entropy (nats/char) over the steps of this call
     double grad_norm; // global gradient norm before clipping, last step
     int clipped;      // steps of this call where clipping fired
-    long chars;       // characters predicted in this call
+    int64_t chars;    // characters predicted in this call (B*T*steps passes 2^31 on wasm32)
     int finite;       // 0: a NaN/Inf appeared; that step's update was not applied
 } rnn_train_stats;
 
