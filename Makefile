@@ -83,6 +83,20 @@ $(BUILD)/san32/test_seq2seq: tests/c/test_seq2seq.c $(S2S_SRC) $(HDR)
 test-c32: $(patsubst tests/c/%.c,$(BUILD)/san32/%,$(TESTS_C)) $(BUILD)/san32/test_gradcheck $(if $(wildcard tests/c/test_seq2seq.c),$(BUILD)/san32/test_seq2seq)
 	@set -e; for t in $^; do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
 
+# libFuzzer targets (tests/fuzz/run.sh builds, seeds and runs them, bounded).
+FUZZ_CC   ?= clang-14
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+$(BUILD)/fuzz/bin64/%: tests/fuzz/%.c $(SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -Isrc $(SRC) $< -o $@ -lm
+$(BUILD)/fuzz/bin32/%: tests/fuzz/%.c $(SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(WARN) -m32 -msse2 -mfpmath=sse $(FUZZ_FLAGS) -Isrc $(SRC) $< -o $@ -lm
+FUZZ_SECONDS ?= 20
+FUZZ32_SECONDS ?= 10
+fuzz:
+	bash tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ32_SECONDS)
+
 native: $(BUILD)/rnn-native
 $(BUILD)/rnn-native: scripts/native_bench.c $(SRC) $(HDR)
 	@mkdir -p $(dir $@)

@@ -26,9 +26,25 @@ int64_t rnn_model_file_bytes(int64_t V, int64_t H, int64_t B) {
 
 long rnn_model_file_size(const rnn_charlm *m) { return (long)rnn_model_file_bytes(m->V, m->H, m->B); }
 
+// The loader refuses non-finite values, so the writer does too: a file it
+// writes always loads.
+static rnn_status check_finite(const rnn_charlm *m) {
+    const float *blocks[3] = {m->params, m->opt_m, m->opt_v};
+    static const char *const names[3] = {"parameters", "optimiser first moment", "optimiser second moment"};
+    for (int k = 0; k < 3; k++)
+        for (long i = 0; i < m->nparams; i++)
+            if (!isfinite(blocks[k][i]) || (k == 2 && blocks[k][i] < 0.0f))
+                return rnn_fail(RNN_E_NONFINITE, "not saved: the %s hold %g at index %ld, which the loader refuses", names[k], (double)blocks[k][i], i);
+    for (long i = 0; i < (long)m->B * m->H; i++)
+        if (!isfinite(m->h_carry[i])) return rnn_fail(RNN_E_NONFINITE, "not saved: the carried hidden state holds %g at index %ld", (double)m->h_carry[i], i);
+    return RNN_OK;
+}
+
 rnn_status rnn_model_save(const rnn_charlm *m, unsigned char *buf, long cap) {
     const long size = rnn_model_file_size(m);
     if (cap < size) return rnn_fail(RNN_E_ARG, "buffer of %ld bytes, model file needs %ld", cap, size);
+    rnn_status st = check_finite(m);
+    if (st) return st;
     writer w = {buf, 0};
     memcpy(w.p, RNN_FILE_MAGIC, 4); w.at = 4;
     put_u32(&w, RNN_FILE_VERSION);
@@ -108,6 +124,9 @@ static rnn_status read_body(rnn_charlm *m, reader *r) {
         for (long i = 0; i < m->nparams; i++) {
             blocks[k][i] = get_f32(r);
             if (!isfinite(blocks[k][i])) return rnn_fail(RNN_E_NONFINITE, "model file holds a non-finite value (block %d, index %ld)", k, i);
+            // the second moment (Adagrad, RMSProp, Adam) is a running sum of squares: a
+            // negative one gives sqrt(v) = NaN in the next update
+            if (k == 2 && blocks[k][i] < 0.0f) return rnn_fail(RNN_E_SIZE, "optimiser second moment v[%ld] = %g is negative", i, (double)blocks[k][i]);
         }
     for (int s = 0; s < m->B; s++) {
         const uint64_t p = get_u64(r);

@@ -139,6 +139,36 @@ static void test_loaded_config(const char *text, long len) {
     rnn_charlm_free(m);
 }
 
+// Found by tests/fuzz/fuzz_model_load.c: a negative Adam second moment (valid
+// checksum) loaded, and the next update's sqrt(v) turned the weights to NaN,
+// so the engine saved a file its own loader refused.
+static void test_fuzz_negative_moment(const char *text, long len) {
+    long n;
+    rnn_charlm *m = NULL, *l = NULL;
+    unsigned char *f = base_file(text, len, &n, &m);
+    if (!f) { rnn_charlm_free(m); return; }
+    const long v0 = RNN_FILE_HEADER + 4L * m->V + 8L * m->nparams; // v[0]
+    put_u32le(f + v0 + 4 * 5, 0xC2C80000u); // v[5] = -100
+    fix_checksum(f, n);
+    EXPECT_NO_MODEL(RNN_E_SIZE, &l, rnn_model_load(&l, f, n), "Adam second moment -100");
+    CHECK(strstr(rnn_last_error(), "v[5]") != NULL, "reason names the entry: %s", rnn_last_error());
+    // and the writer refuses what the loader would refuse, by name
+    unsigned char *buf = malloc((size_t)n);
+    m->params[7] = INFINITY;
+    EXPECT_STATUS(RNN_E_NONFINITE, rnn_model_save(m, buf, n), "save with an infinite parameter");
+    m->params[7] = 0.0f;
+    m->opt_v[3] = -1.0f;
+    EXPECT_STATUS(RNN_E_NONFINITE, rnn_model_save(m, buf, n), "save with a negative second moment");
+    m->opt_v[3] = 0.0f;
+    m->h_carry[1] = NAN;
+    EXPECT_STATUS(RNN_E_NONFINITE, rnn_model_save(m, buf, n), "save with a NaN carried state");
+    m->h_carry[1] = 0.0f;
+    CHECK(rnn_model_save(m, buf, n) == RNN_OK, "save after repair: %s", rnn_last_error());
+    free(buf);
+    free(f);
+    rnn_charlm_free(m);
+}
+
 // Issue 14 item 6: H=2048 with 400 symbols saves a 70,031,724-byte file,
 // past the loader's limit: refused at creation, the limit named.
 static void test_too_large_to_save(void) {
@@ -211,6 +241,7 @@ int main(void) {
     test_forged_cursor(text, len);
     test_step_limit(text, len);
     test_loaded_config(text, len);
+    test_fuzz_negative_moment(text, len);
     test_too_large_to_save();
     test_duplicate_keys();
     test_vocab_count();
