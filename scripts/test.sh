@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# test.sh - sets up, then runs every test: native C tests under ASan/UBSan,
+# test.sh - sets up, then runs every test: native C tests under ASan/UBSan
+# (64- and 32-bit), bounded libFuzzer runs,
 # the generated-program check, the WASM freshness check, Node tests against
 # both modules, CLI tests, browser tests in headless Chromium, and a tiny bench.
 # Ends with one line "stages: N passed, N failed".
@@ -17,6 +18,8 @@ stage() {
 }
 
 stage "C unit tests (ASan+UBSan)" make -s test-c
+stage "C unit tests, 32-bit build (gcc -m32, ASan+UBSan)" make -s test-c32
+stage "fuzzers (libFuzzer: model file, PyTorch JSON, vocabulary; 64- and 32-bit, bounded)" make -s fuzz FUZZ_SECONDS=20 FUZZ32_SECONDS=10
 stage "learning-to-execute programs run by Python" bash -c 'make -s build/san/l2e_dump && python3 tests/l2e/check_programs.py build/san/l2e_dump'
 stage "wasm/ matches the sources" make -s check-wasm
 if [ -f scripts/build-web.mjs ]; then

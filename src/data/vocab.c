@@ -24,16 +24,20 @@ static int cmp_freq_desc(const void *a, const void *b) {
 static rnn_status count_distinct(const uint32_t *text, long n, cp_count **out, int *nd) {
     uint32_t *count = calloc((size_t)CP_LIMIT, sizeof(uint32_t)); // n <= 2^31, fits
     if (!count) return rnn_fail(RNN_E_NOMEM, "vocabulary count table");
+    uint32_t lo = CP_LIMIT - 1, hi = 0; // only [lo, hi] is scanned below
     for (long i = 0; i < n; i++) {
-        if (text[i] >= CP_LIMIT) { free(count); return rnn_fail(RNN_E_ARG, "U+%X at position %ld is not a code point", (unsigned)text[i], i); }
-        count[text[i]]++;
+        const uint32_t cp = text[i];
+        if (cp >= CP_LIMIT) { free(count); return rnn_fail(RNN_E_ARG, "U+%X at position %ld is not a code point", (unsigned)cp, i); }
+        count[cp]++;
+        if (cp < lo) lo = cp;
+        if (cp > hi) hi = cp;
     }
     long d = 0;
-    for (long cp = 0; cp < CP_LIMIT; cp++) d += count[cp] != 0;
+    for (long cp = lo; cp <= (long)hi; cp++) d += count[cp] != 0;
     cp_count *c = malloc(sizeof(cp_count) * (size_t)(d ? d : 1));
     if (!c) { free(count); return rnn_fail(RNN_E_NOMEM, "vocabulary counts"); }
     long k = 0;
-    for (long cp = 0; cp < CP_LIMIT; cp++)
+    for (long cp = lo; cp <= (long)hi; cp++)
         if (count[cp]) { c[k].cp = (uint32_t)cp; c[k].count = count[cp]; k++; }
     free(count);
     *out = c;
