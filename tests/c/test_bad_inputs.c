@@ -55,6 +55,11 @@ static void test_forged_cursor(const char *text, long len) {
         rnn_charlm_free(l);
         l = NULL;
     }
+    // past 2^31: refused by the loader itself
+    put_u64le(f + cursor_offset(m, 0), 0x80000000u);
+    fix_checksum(f, n);
+    EXPECT_NO_MODEL(RNN_E_SIZE, &l, rnn_model_load(&l, f, n), "stream cursor 2^31");
+    put_u64le(f + cursor_offset(m, 0), 0);
     // the last valid cursor is kept, and a fresh text resets the streams
     put_u64le(f + cursor_offset(m, 1), (uint64_t)L - 1);
     fix_checksum(f, n);

@@ -77,3 +77,15 @@ test('a 60 MB text trains in bounded time (linear vocabulary count)', () => {
   assert.match(r.stdout, /"event":"done"/);
   assert.ok(r.seconds < 120, `took ${r.seconds} s`);
 });
+
+test('a configuration whose model file would pass the loader limit is refused before training, the limit named', () => {
+  const file = path.join(tmp, 'v400.txt');
+  let s = '';
+  for (let i = 0; i < 400; i++) s += String.fromCodePoint(0x100 + i);
+  fs.writeFileSync(file, s.repeat(20));
+  const out = path.join(tmp, 'big.rnn');
+  const r = rnn(['train', '--data', file, '--hidden', '2048', '--batch', '1', '--seq', '4', '--vocab-cap', '512', '--steps', '1', '--out', out]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /file would be 70031724 bytes, the model-file limit is 67108864 bytes/);
+  assert.equal(fs.existsSync(out), false);
+});
