@@ -7,6 +7,8 @@
 #   make check-generated   the COMMITTED generated files equal a fresh rebuild of this tree's
 #                          sources (built under build/check/, compared with git HEAD)
 #   make test-c            native C tests under AddressSanitizer + UBSan
+#   make test-c32          the same tests built 32-bit (gcc -m32): `long` as narrow as on wasm32
+#   make fuzz              libFuzzer targets (clang-14), FUZZ_SECONDS each, 64- and 32-bit
 #   make native            the native bench/CLI binary (gcc -O3 -march=native)
 CC      ?= gcc
 EMCC    ?= emcc
@@ -30,7 +32,7 @@ EMFLAGS  = -O3 $(WARN) -sSINGLE_FILE=1 -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -s
 # Constant text, so the build stays byte-identical from any checkout path.
 WASM_HEADER = scripts/wasm-header.js
 
-.PHONY: all generated wasm test-c native clean check-generated
+.PHONY: all generated wasm test-c test-c32 fuzz native clean check-generated
 all: generated
 
 WASM_DIR ?= wasm
@@ -90,6 +92,41 @@ $(BUILD)/san/l2e_dump: tests/c/l2e_dump.c $(SRC) $(HDR)
 
 test-c: $(patsubst tests/c/%.c,$(BUILD)/san/%,$(TESTS_C)) $(BUILD)/san/test_gradcheck $(if $(wildcard tests/c/test_seq2seq.c),$(BUILD)/san/test_seq2seq) $(BUILD)/san/test_seqnet_gradcheck
 	@set -e; for t in $^; do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
+
+# The same tests as a 32-bit build: `long` and size_t are 32 bits as on wasm32,
+# so overflow that the 64-bit build hides shows up under UBSan/ASan here.
+# (Needs gcc-multilib; scripts/setup.sh installs it.)
+SAN32    = -m32 -msse2 -mfpmath=sse $(SAN)   # SSE, not x87: IEEE single/double rounding as on wasm
+$(BUILD)/san32/%: tests/c/%.c $(SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN32) -Isrc $(SRC) $< -o $@ -lm
+$(BUILD)/san32/test_gradcheck: tests/c/test_gradcheck.c $(NN_SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(NN_SRC) src/status.c $< -o $@ -lm
+$(BUILD)/san32/test_seq2seq: tests/c/test_seq2seq.c $(S2S_SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(S2S_SRC) $< -o $@ -lm
+
+$(BUILD)/san32/test_seqnet_gradcheck: tests/c/test_seqnet_gradcheck.c $(SEQ_SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(SEQ_SRC) $< -o $@ -lm
+
+test-c32: $(patsubst tests/c/%.c,$(BUILD)/san32/%,$(TESTS_C)) $(BUILD)/san32/test_gradcheck $(if $(wildcard tests/c/test_seq2seq.c),$(BUILD)/san32/test_seq2seq) $(BUILD)/san32/test_seqnet_gradcheck
+	@set -e; for t in $^; do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
+
+# libFuzzer targets (tests/fuzz/run.sh builds, seeds and runs them, bounded).
+FUZZ_CC   ?= clang-14
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+$(BUILD)/fuzz/bin64/%: tests/fuzz/%.c $(SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -Isrc $(SRC) $< -o $@ -lm
+$(BUILD)/fuzz/bin32/%: tests/fuzz/%.c $(SRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(WARN) -m32 -msse2 -mfpmath=sse $(FUZZ_FLAGS) -Isrc $(SRC) $< -o $@ -lm
+FUZZ_SECONDS ?= 20
+FUZZ32_SECONDS ?= 10
+fuzz:
+	bash tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ32_SECONDS)
 
 native: $(BUILD)/rnn-native
 $(BUILD)/rnn-native: scripts/native_bench.c $(SRC) $(HDR)

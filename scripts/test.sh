@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# test.sh - sets up, then runs every test: native C tests under ASan/UBSan,
-# the generated-program check, the freshness check of the committed generated
-# files (and its own test on a deliberately stale clone), Node tests against
-# both modules, CLI tests, browser tests in headless Chromium and Firefox ESR,
-# and a tiny bench.
+# test.sh - sets up, then runs every test: native C tests under ASan/UBSan
+# (64- and 32-bit), bounded libFuzzer runs, the generated-program check, the
+# freshness check of the committed generated files (and its own test on a
+# deliberately stale clone), Node tests against both modules, CLI tests,
+# browser tests in headless Chromium and Firefox ESR, and a tiny bench.
 # Ends with one line "stages: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,8 @@ stage() {
 }
 
 stage "C unit tests (ASan+UBSan)" make -s test-c
+stage "C unit tests, 32-bit build (gcc -m32, ASan+UBSan)" make -s test-c32
+stage "fuzzers (libFuzzer: model file, PyTorch JSON, vocabulary; 64- and 32-bit, bounded)" make -s fuzz FUZZ_SECONDS=20 FUZZ32_SECONDS=10
 stage "learning-to-execute programs run by Python" bash -c 'make -s build/san/l2e_dump && python3 tests/l2e/check_programs.py build/san/l2e_dump'
 # setup.sh has just rebuilt the generated files in place; this check rebuilds
 # under build/check/ and compares with the COMMITTED files (git HEAD)

@@ -16,24 +16,32 @@ static int cmp_freq_desc(const void *a, const void *b) {
     return (x->cp > y->cp) - (x->cp < y->cp);
 }
 
-// Distinct code points with their counts, ascending by code point.
+#define CP_LIMIT 0x110000L // code points are below this (the UTF-8 decoder guarantees it)
+
+// Distinct code points with their counts, ascending by code point: one linear
+// pass over the text into a table indexed by code point (no sort: emscripten's
+// qsort took minutes on a few million characters).
 static rnn_status count_distinct(const uint32_t *text, long n, cp_count **out, int *nd) {
-    uint32_t *s = malloc(sizeof(uint32_t) * (size_t)(n ? n : 1));
-    if (!s) return rnn_fail(RNN_E_NOMEM, "vocabulary sort buffer of %ld chars", n);
-    memcpy(s, text, sizeof(uint32_t) * (size_t)n);
-    qsort(s, (size_t)n, sizeof(uint32_t), cmp_u32);
-    long d = 0;
-    for (long i = 0; i < n; i++) d += (i == 0 || s[i] != s[i - 1]);
-    cp_count *c = malloc(sizeof(cp_count) * (size_t)(d ? d : 1));
-    if (!c) { free(s); return rnn_fail(RNN_E_NOMEM, "vocabulary counts"); }
-    long k = -1;
+    uint32_t *count = calloc((size_t)CP_LIMIT, sizeof(uint32_t)); // n <= 2^31, fits
+    if (!count) return rnn_fail(RNN_E_NOMEM, "vocabulary count table");
+    uint32_t lo = CP_LIMIT - 1, hi = 0; // only [lo, hi] is scanned below
     for (long i = 0; i < n; i++) {
-        if (i == 0 || s[i] != s[i - 1]) { c[++k].cp = s[i]; c[k].count = 0; }
-        c[k].count++;
+        const uint32_t cp = text[i];
+        if (cp >= CP_LIMIT) { free(count); return rnn_fail(RNN_E_ARG, "U+%X at position %ld is not a code point", (unsigned)cp, i); }
+        count[cp]++;
+        if (cp < lo) lo = cp;
+        if (cp > hi) hi = cp;
     }
-    free(s);
+    long d = 0;
+    for (long cp = lo; cp <= (long)hi; cp++) d += count[cp] != 0;
+    cp_count *c = malloc(sizeof(cp_count) * (size_t)(d ? d : 1));
+    if (!c) { free(count); return rnn_fail(RNN_E_NOMEM, "vocabulary counts"); }
+    long k = 0;
+    for (long cp = lo; cp <= (long)hi; cp++)
+        if (count[cp]) { c[k].cp = (uint32_t)cp; c[k].count = count[cp]; k++; }
+    free(count);
     *out = c;
-    *nd = (int)(d > 0x7fffffff ? 0x7fffffff : d);
+    *nd = (int)d; // d <= CP_LIMIT
     return RNN_OK;
 }
 

@@ -133,6 +133,27 @@ static rnn_status parse_number(cursor *c, double *v) {
 
 static rnn_status parse_value(cursor *c, json *j, int depth);
 
+static int cmp_key(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+// Duplicate keys are refused: readers disagree on which one wins (Python's
+// json keeps the last, a first-match lookup the first). Sorted copy of the
+// key pointers, neighbours compared: n log n even for a hostile object.
+static rnn_status check_unique_keys(const cursor *c, const json *j) {
+    if (j->n < 2) return RNN_OK;
+    char **k = malloc(sizeof(char *) * (size_t)j->n);
+    if (!k) return rnn_fail(RNN_E_NOMEM, "JSON object keys");
+    memcpy(k, j->keys, sizeof(char *) * (size_t)j->n);
+    qsort(k, (size_t)j->n, sizeof(char *), cmp_key);
+    for (int i = 1; i < j->n; i++)
+        if (strcmp(k[i], k[i - 1]) == 0) {
+            rnn_status st = rnn_fail(RNN_E_JSON, "duplicate key \"%.80s\" in the object ending at byte %ld", k[i], c->at);
+            free(k);
+            return st;
+        }
+    free(k);
+    return RNN_OK;
+}
+
 // Arrays and objects share the element loop; keys only for objects.
 static rnn_status parse_container(cursor *c, json *j, int depth, int is_obj) {
     const char close = is_obj ? '}' : ']';
@@ -170,7 +191,7 @@ static rnn_status parse_container(cursor *c, json *j, int depth, int is_obj) {
         if (st) return st;
         skip_ws(c);
         if (c->at < c->len && c->s[c->at] == ',') { c->at++; continue; }
-        if (c->at < c->len && c->s[c->at] == close) { c->at++; return RNN_OK; }
+        if (c->at < c->len && c->s[c->at] == close) { c->at++; return is_obj ? check_unique_keys(c, j) : RNN_OK; }
         return err(c, is_obj ? "expected ',' or '}'" : "expected ',' or ']'");
     }
 }

@@ -15,17 +15,36 @@ static uint32_t get_u32(reader *r) { uint32_t v = 0; for (int i = 0; i < 4; i++)
 static uint64_t get_u64(reader *r) { uint64_t v = 0; for (int i = 0; i < 8; i++) v |= (uint64_t)r->p[r->at++] << (8 * i); return v; }
 static float get_f32(reader *r) { uint32_t v = get_u32(r); float f; memcpy(&f, &v, 4); return f; }
 
-static long body_size(long V, long H, long B, long nparams) {
+static int64_t body_size(int64_t V, int64_t H, int64_t B, int64_t nparams) {
     return V * 4 + nparams * 3 * 4 + B * 8 + B * H * 4;
 }
 
-long rnn_model_file_size(const rnn_charlm *m) {
-    return RNN_FILE_HEADER + body_size(m->V, m->H, m->B, m->nparams) + 4;
+int64_t rnn_model_file_bytes(int64_t V, int64_t H, int64_t B) {
+    const int64_t nparams = V * H * 2 + H * H + H + V;
+    return RNN_FILE_HEADER + body_size(V, H, B, nparams) + 4;
+}
+
+long rnn_model_file_size(const rnn_charlm *m) { return (long)rnn_model_file_bytes(m->V, m->H, m->B); }
+
+// The loader refuses non-finite values, so the writer does too: a file it
+// writes always loads.
+static rnn_status check_finite(const rnn_charlm *m) {
+    const float *blocks[3] = {m->params, m->opt_m, m->opt_v};
+    static const char *const names[3] = {"parameters", "optimiser first moment", "optimiser second moment"};
+    for (int k = 0; k < 3; k++)
+        for (long i = 0; i < m->nparams; i++)
+            if (!isfinite(blocks[k][i]) || (k == 2 && blocks[k][i] < 0.0f))
+                return rnn_fail(RNN_E_NONFINITE, "not saved: the %s hold %g at index %ld, which the loader refuses", names[k], (double)blocks[k][i], i);
+    for (long i = 0; i < (long)m->B * m->H; i++)
+        if (!isfinite(m->h_carry[i])) return rnn_fail(RNN_E_NONFINITE, "not saved: the carried hidden state holds %g at index %ld", (double)m->h_carry[i], i);
+    return RNN_OK;
 }
 
 rnn_status rnn_model_save(const rnn_charlm *m, unsigned char *buf, long cap) {
     const long size = rnn_model_file_size(m);
     if (cap < size) return rnn_fail(RNN_E_ARG, "buffer of %ld bytes, model file needs %ld", cap, size);
+    rnn_status st = check_finite(m);
+    if (st) return st;
     writer w = {buf, 0};
     memcpy(w.p, RNN_FILE_MAGIC, 4); w.at = 4;
     put_u32(&w, RNN_FILE_VERSION);
@@ -65,7 +84,7 @@ static rnn_status check_header(const header *h, rnn_charlm_config *c) {
     if (h->T < 1 || h->T > RNN_MAX_SEQ) return rnn_fail(RNN_E_SIZE, "sequence length %u not in [1, %d]", h->T, RNN_MAX_SEQ);
     const uint64_t n = (uint64_t)h->V * h->H * 2 + (uint64_t)h->H * h->H + h->H + h->V;
     if (h->nparams != n) return rnn_fail(RNN_E_SIZE, "parameter count %llu does not match V=%u, H=%u", (unsigned long long)h->nparams, h->V, h->H);
-    if (h->step > 0x7fffffffull) return rnn_fail(RNN_E_SIZE, "step count %llu is absurd", (unsigned long long)h->step);
+    if (h->step > (uint64_t)RNN_MAX_STEP) return rnn_fail(RNN_E_SIZE, "step count %llu is absurd", (unsigned long long)h->step);
     if (h->act > RNN_ACT_LINEAR || h->optim > OPT_ADAM || h->clip_mode > CLIP_VALUE)
         return rnn_fail(RNN_E_SIZE, "activation/optimiser/clip field out of range (%u/%u/%u)", h->act, h->optim, h->clip_mode);
     memset(c, 0, sizeof *c);
@@ -78,6 +97,7 @@ static rnn_status check_header(const header *h, rnn_charlm_config *c) {
     c->vocab_cap = (int)h->cap;
     c->seed = h->seed;
     rnn_status st = rnn_charlm_check_config(c);
+    if (!st && h->cap < h->V) st = rnn_fail(RNN_E_ARG, "vocabulary cap %u is below the vocabulary size %u", h->cap, h->V);
     if (st) {
         char why[200]; // the reason buffer is about to be rewritten: copy it first
         snprintf(why, sizeof why, "%s", rnn_last_error());
@@ -104,9 +124,13 @@ static rnn_status read_body(rnn_charlm *m, reader *r) {
         for (long i = 0; i < m->nparams; i++) {
             blocks[k][i] = get_f32(r);
             if (!isfinite(blocks[k][i])) return rnn_fail(RNN_E_NONFINITE, "model file holds a non-finite value (block %d, index %ld)", k, i);
+            // the second moment (Adagrad, RMSProp, Adam) is a running sum of squares: a
+            // negative one gives sqrt(v) = NaN in the next update
+            if (k == 2 && blocks[k][i] < 0.0f) return rnn_fail(RNN_E_SIZE, "optimiser second moment v[%ld] = %g is negative", i, (double)blocks[k][i]);
         }
     for (int s = 0; s < m->B; s++) {
         const uint64_t p = get_u64(r);
+        // the text it indexes comes later (rnn_charlm_set_text checks the cursor against it)
         if (p > 0x7fffffffull) return rnn_fail(RNN_E_SIZE, "stream cursor %d is absurd", s);
         m->pos[s] = (long)p;
     }
@@ -134,9 +158,11 @@ rnn_status rnn_model_load(rnn_charlm **out, const unsigned char *buf, long len) 
     rnn_charlm_config cfg;
     rnn_status st = check_header(&h, &cfg);
     if (st) return st;
-    const long expect = RNN_FILE_HEADER + body_size(h.V, h.H, h.B, (long)h.nparams) + 4;
-    if (len < expect) return rnn_fail(RNN_E_TRUNCATED, "%ld bytes, the header announces %ld", len, expect);
-    if (len > expect) return rnn_fail(RNN_E_SIZE, "%ld bytes, the header announces %ld (trailing data)", len, expect);
+    const int64_t expect = rnn_model_file_bytes(h.V, h.H, h.B);
+    if (expect > RNN_FILE_MAX_BYTES)
+        return rnn_fail(RNN_E_SIZE, "the header announces %lld bytes, the model-file limit is %ld", (long long)expect, (long)RNN_FILE_MAX_BYTES);
+    if (len < expect) return rnn_fail(RNN_E_TRUNCATED, "%ld bytes, the header announces %lld", len, (long long)expect);
+    if (len > expect) return rnn_fail(RNN_E_SIZE, "%ld bytes, the header announces %lld (trailing data)", len, (long long)expect);
     r.at = len - 4;
     const uint32_t sum = get_u32(&r);
     if (sum != rnn_fnv1a(buf, len - 4, 2166136261u)) return rnn_fail(RNN_E_CHECKSUM, "the file is corrupted (stored %08X)", sum);

@@ -23,6 +23,10 @@
 #define RNN_FILE_MAGIC "RNNM"
 #define RNN_FILE_VERSION 1u
 #define RNN_FILE_HEADER 96
+#define RNN_FILE_MAX_BYTES (64L << 20) // the loader's limit; a model whose file would pass it is refused at creation
+
+// The file's size for vocabulary V, hidden size H and B streams, in 64 bits.
+int64_t rnn_model_file_bytes(int64_t V, int64_t H, int64_t B);
 
 long rnn_model_file_size(const rnn_charlm *m);
 // Writes the file into buf (cap >= rnn_model_file_size(m)).

@@ -5,6 +5,7 @@
 #include "../nn/linear.h"
 #include "../nn/loss.h"
 #include "../data/utf8.h"
+#include "../io/model_file.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@ rnn_status rnn_charlm_check_config(const rnn_charlm_config *c) {
         return rnn_fail(RNN_E_ARG, "optimiser betas must be in [0, 1)");
     if (!(c->optim.eps > 0.0f && c->optim.eps < 1.0f)) return rnn_fail(RNN_E_ARG, "optimiser epsilon must be in (0, 1)");
     if ((unsigned)c->clip_mode > CLIP_VALUE) return rnn_fail(RNN_E_ARG, "unknown clip mode %d", (int)c->clip_mode);
+    if (isnan(c->clip)) return rnn_fail(RNN_E_ARG, "clip threshold is NaN (refused even with clipping off)");
     if (c->clip_mode != CLIP_NONE && !(c->clip > 0.0f && c->clip < RNN_MAX_CLIP)) return rnn_fail(RNN_E_ARG, "clip threshold must be > 0");
     if (!(c->val_fraction >= 0.0f && c->val_fraction <= RNN_MAX_VAL_FRACTION))
         return rnn_fail(RNN_E_ARG, "validation fraction must be in [0, %g]", (double)RNN_MAX_VAL_FRACTION);
@@ -67,6 +69,11 @@ rnn_status rnn_charlm_alloc(rnn_charlm **out, const rnn_charlm_config *cfg, rnn_
     const int64_t floats = 4 * (V64 * H64 * 2 + H64 * H64 + H64 + V64) + (TB64 + cfg->batch) * H64 * 2 + 2 * TB64 * V64 + 2 * TB64 + H64 * (H64 > V64 ? H64 : V64);
     if (floats > ((int64_t)1 << 28))
         return rnn_fail(RNN_E_SIZE, "model too large: %.0f MB of parameters and activations (limit 1024 MB)", (double)floats * 4 / 1048576.0);
+    // a model that could not be loaded back once saved is refused before it trains
+    const int64_t file = rnn_model_file_bytes(V64, H64, cfg->batch);
+    if (file > RNN_FILE_MAX_BYTES)
+        return rnn_fail(RNN_E_SIZE, "model too large to save: its file would be %lld bytes, the model-file limit is %ld bytes (V=%d, H=%d, B=%d)",
+                        (long long)file, (long)RNN_FILE_MAX_BYTES, vocab->size, cfg->hidden, cfg->batch);
     rnn_charlm *m = calloc(1, sizeof *m);
     if (!m) return rnn_fail(RNN_E_NOMEM, "model struct");
     m->cfg = *cfg;
@@ -150,6 +157,15 @@ static rnn_status tokenize(const rnn_vocab *v, const char *text, long len, int *
     return RNN_OK;
 }
 
+// Kept stream cursors (from a model file) must index inside their stream of
+// L characters: a step leaves each cursor in [0, L - 1].
+static rnn_status check_cursors(const rnn_charlm *m, long L) {
+    for (int s = 0; s < m->B; s++)
+        if (m->pos[s] < 0 || m->pos[s] >= L)
+            return rnn_fail(RNN_E_SIZE, "stream cursor %d is %ld, past the end of its stream of %ld characters", s, m->pos[s], L);
+    return RNN_OK;
+}
+
 rnn_status rnn_charlm_set_text(rnn_charlm *m, const char *text, long len, int reset_streams) {
     int *tok;
     long n;
@@ -162,6 +178,7 @@ rnn_status rnn_charlm_set_text(rnn_charlm *m, const char *text, long len, int re
         return rnn_fail(RNN_E_DATA, "text too short: %ld training characters, need at least batch x (seq + 1) = %ld",
                         n_train, (long)m->B * (m->T + 1));
     }
+    if (!reset_streams && (st = check_cursors(m, n_train / m->B))) { free(tok); return st; }
     free(m->tokens);
     m->tokens = tok;
     m->n_train = n_train;
@@ -207,7 +224,7 @@ static void next_batch(rnn_charlm *m) {
     const long L = m->n_train / B;
     for (int s = 0; s < B; s++) {
         long p = m->pos[s];
-        const int wrap = p + T + 1 > L;
+        const int wrap = p > L - (T + 1); // p + T + 1 > L, without overflow (L >= T + 1)
         if (wrap) p = 0;
         const int *src = m->tokens + (long)s * L + p;
         for (int t = 0; t < T; t++) { m->x[t * B + s] = src[t]; m->y[t * B + s] = src[t + 1]; }
@@ -264,6 +281,9 @@ rnn_status rnn_charlm_train(rnn_charlm *m, int steps, rnn_train_stats *st) {
     st->step = m->step;
     if (!m->tokens) return rnn_fail(RNN_E_STATE, "no training text attached to this model");
     if (steps < 0 || steps > 1000000) return rnn_fail(RNN_E_ARG, "steps %d not in [0, 1000000]", steps);
+    if (m->step > RNN_MAX_STEP - steps)
+        return rnn_fail(RNN_E_STATE, "step counter at %ld: %d more steps would pass the limit of %ld steps", m->step, steps,
+                        (long)RNN_MAX_STEP);
     double sum = 0.0;
     int done = 0;
     for (int i = 0; i < steps; i++) {
@@ -277,7 +297,7 @@ rnn_status rnn_charlm_train(rnn_charlm *m, int steps, rnn_train_stats *st) {
         done++;
     }
     st->loss = done ? sum / done : NAN;
-    st->chars = (long)done * m->B * m->T;
+    st->chars = (int64_t)done * m->B * m->T;
     st->step = m->step;
     return RNN_OK;
 }

@@ -33,6 +33,7 @@
 #define RNN_MAX_SAMPLE 1000000     // characters per sample call
 #define RNN_MAX_TEMPERATURE 100.0f // sampling temperature in (0, RNN_MAX_TEMPERATURE]
 #define RNN_MAX_TOPK 16            // top-k distribution recorded per sampled character
+#define RNN_MAX_STEP 2147483647L  // the step counter's limit (the model file refuses more)
 
 typedef struct {
     int hidden, seq, batch;   // H, T, B (defaults 160, 64, 32)
@@ -50,7 +51,7 @@ typedef struct {
     double loss;      // mean cross-entropy (nats/char) over the steps of this call
     double grad_norm; // global gradient norm before clipping, last step
     int clipped;      // steps of this call where clipping fired
-    long chars;       // characters predicted in this call
+    int64_t chars;    // characters predicted in this call (B*T*steps passes 2^31 on wasm32)
     int finite;       // 0: a NaN/Inf appeared; that step's update was not applied
 } rnn_train_stats;
 
