@@ -4,13 +4,13 @@
 //   web/vendor/uPlot.iife.min.js, web/vendor/uPlot.min.css  (copied from node_modules)
 //   web/gen/worker-sources.js  a classic script defining RNN_WORKER_SOURCES, the
 //                              source text of the training worker (engine glue +
-//                              js/engine.js + web/worker-protocol.js
-//                              + web/worker.js);
+//                              js/engine.js + web/shared/worker-protocol.js
+//                              + web/playground/worker.js);
 //                              the page turns it into a Blob URL for new Worker().
 //   web/gen/l2e-worker-sources.js  a classic script defining RNN_L2E_WORKER_SOURCES,
 //                              the common part of the learning-to-execute race
-//                              worker (js/engine.js + web/worker-protocol.js +
-//                              web/l2e-worker.js); web/l2e.html pairs it with the
+//                              worker (js/engine.js + web/shared/worker-protocol.js +
+//                              web/l2e/worker.js); web/l2e.html pairs it with the
 //                              glue strings of worker-sources.js, so the 200 KB
 //                              glue is stored once.
 // Output is deterministic: same inputs, same bytes (CI rebuilds and compares).
@@ -27,8 +27,8 @@ const INPUTS = {
   simd: p('wasm', 'rnn-simd.js'),
   scalar: p('wasm', 'rnn-scalar.js'),
   engine: p('js', 'engine.js'),
-  protocol: p('web', 'worker-protocol.js'),
-  worker: p('web', 'worker.js'),
+  protocol: p('web', 'shared', 'worker-protocol.js'),
+  worker: p('web', 'playground', 'worker.js'),
 };
 const VENDOR = [
   [p('node_modules', 'uplot', 'dist', 'uPlot.iife.min.js'), p('web', 'vendor', 'uPlot.iife.min.js')],
@@ -36,7 +36,7 @@ const VENDOR = [
 ];
 const OUT = p('web', 'gen', 'worker-sources.js');
 // the learning-to-execute page's worker (web/l2e.html)
-const L2E_WORKER = p('web', 'l2e-worker.js');
+const L2E_WORKER = p('web', 'l2e', 'worker.js');
 const L2E_OUT = p('web', 'gen', 'l2e-worker-sources.js');
 
 function read(file) {
@@ -62,7 +62,7 @@ export function workerSourcesScript({ simd, scalar, engine, protocol, worker }) 
     '};\n';
 }
 
-// The race worker of web/l2e.html: engine + protocol + l2e-worker.js.
+// The race worker of web/l2e.html: engine + protocol + web/l2e/worker.js.
 // Only the common part: the page takes the glue (simd / scalar) from
 // RNN_WORKER_SOURCES, which it loads too.
 export function l2eWorkerSourcesScript({ engine, protocol, l2eWorker }) {

@@ -22,7 +22,7 @@ var RnnState = (function () {
     greedy: { type: 'bool', def: false },
     present: { type: 'bool', def: false },  // presentation view: hides the set-up panels
   };
-  var H = (typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js'))
+  var H = (typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('../shared/hash-schema.js'))
     .make(SCHEMA, { keep: function (k, v) { return k !== 'corpus' || CORPORA.indexOf(v) >= 0; } });
   var KEYS = H.KEYS, defaults = H.defaults, parse = H.parse, serialize = H.serialize;
   // (serialize leaves corpus out for the user's own text)

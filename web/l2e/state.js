@@ -25,7 +25,7 @@ var RnnL2EState = (function () {
     seed:     { type: 'int', min: 0, max: 2147483647, def: 1 },
     scramble: { type: 'bool', def: false },
   };
-  var H = (typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js')).make(SCHEMA);
+  var H = (typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('../shared/hash-schema.js')).make(SCHEMA);
   var KEYS = H.KEYS, defaults = H.defaults, serialize = H.serialize;
 
   function maxLength(task) { return MAX_LENGTH[task] || 9; }
