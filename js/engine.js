@@ -19,6 +19,8 @@
     rnn_lm_create: 4, rnn_lm_set_text: 3, rnn_lm_train: 3, rnn_lm_gradients: 2, rnn_lm_grads: 1, rnn_lm_batch: 1,
     rnn_lm_validate: 2, rnn_lm_eval: 4, rnn_lm_sample: 13, rnn_lm_info: 2, rnn_lm_vocab: 1, rnn_lm_save_size: 1,
     rnn_lm_save: 3, rnn_lm_params: 2, rnn_lm_load: 4, rnn_lm_export: 2, rnn_lm_import: 6, rnn_lm_free: 1, rnn_corpus: 4,
+    // the recital views (widgets): per-position probability of the given next character
+    rnn_lm_next_probs: 7,
   };
   const ABI_VERSION = 1;
   const ACTIVATIONS = ['tanh', 'relu', 'linear'];
@@ -288,6 +290,22 @@
         const grads = Float32Array.from(e.f32(e.c.rnn_lm_grads(p), n));
         const xy = Int32Array.from(e.i32(e.c.rnn_lm_batch(p), 2 * TB));
         return { loss, grads, x: xy.subarray(0, TB), y: xy.subarray(TB) };
+      });
+    }
+
+    // For each character of text but the last, from a zero state: the
+    // probability the model gives the character that really comes next
+    // (prob[i] = P(text[i+1] | text[0..i])) and its most likely guess.
+    nextProbs(text) {
+      const e = this.eng, p = this.live();
+      const n = Array.from(String(text)).length;
+      if (n > 100000) throw new Error('text too long to score (at most 100000 characters)');
+      return e.scoped((s) => {
+        const [pt, len] = s.text(text);
+        const cap = Math.max(1, n - 1), pp = s.alloc(cap * 4), ptop = s.alloc(cap * 4), pc = s.alloc(4);
+        e.check(e.c.rnn_lm_next_probs(p, pt, len, pp, ptop, cap, pc));
+        const count = e.i32(pc, 1)[0], vocab = this.info.vocab;
+        return { prob: Array.from(e.f32(pp, count)), top: Array.from(e.i32(ptop, count), (v) => vocab[v]) };
       });
     }
 
