@@ -295,17 +295,18 @@
 
     // For each character of text but the last, from a zero state: the
     // probability the model gives the character that really comes next
-    // (prob[i] = P(text[i+1] | text[0..i])) and its most likely guess.
+    // (prob[i] = P(text[i+1] | text[0..i])), its most likely guess, and the
+    // mean of prob (NaN for a text of fewer than 2 characters).
     nextProbs(text) {
       const e = this.eng, p = this.live();
       const n = Array.from(String(text)).length;
       if (n > 100000) throw new Error('text too long to score (at most 100000 characters)');
       return e.scoped((s) => {
         const [pt, len] = s.text(text);
-        const cap = Math.max(1, n - 1), pp = s.alloc(cap * 4), ptop = s.alloc(cap * 4), pc = s.alloc(4);
-        e.check(e.c.rnn_lm_next_probs(p, pt, len, pp, ptop, cap, pc));
-        const count = e.i32(pc, 1)[0], vocab = this.info.vocab;
-        return { prob: Array.from(e.f32(pp, count)), top: Array.from(e.i32(ptop, count), (v) => vocab[v]) };
+        const cap = Math.max(1, n - 1), pp = s.alloc(cap * 4), ptop = s.alloc(cap * 4), po = s.alloc(16);
+        e.check(e.c.rnn_lm_next_probs(p, pt, len, pp, ptop, cap, po));
+        const [count, mean] = e.f64(po, 2), vocab = this.info.vocab;
+        return { prob: Array.from(e.f32(pp, count)), top: Array.from(e.i32(ptop, count), (v) => vocab[v]), mean };
       });
     }
 

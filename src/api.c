@@ -4,6 +4,7 @@
 // rnn_error() gives the reason. js/engine.js declares each of these once.
 #include "api.h"
 #include "rnn.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,9 +162,11 @@ API char *rnn_corpus(int kind, int seed, int bytes, int *len) {
 // For each i < n-1 (n = characters in text): prob[i] = p_i[text[i+1]], the
 // probability the model gives the character that really comes next, and
 // top[i] = argmax p_i (may be NULL). A character outside the vocabulary is
-// refused with its position. *count = n - 1 values written (cap of them fit).
-API int rnn_lm_next_probs(const rnn_charlm *m, const char *text, int len, float *prob, int *top, int cap, int *count) {
-    *count = 0;
+// refused with its position. out[0] = n - 1 values written (cap of them fit),
+// out[1] = their mean (NaN if none).
+API int rnn_lm_next_probs(const rnn_charlm *m, const char *text, int len, float *prob, int *top, int cap, double *out) {
+    out[0] = 0;
+    out[1] = NAN;
     if (len < 0) return rnn_fail(RNN_E_ARG, "negative text length");
     const int V = m->V, H = m->H;
     uint32_t *cp = malloc(sizeof(uint32_t) * (size_t)(len > 0 ? len : 1));
@@ -186,7 +189,12 @@ API int rnn_lm_next_probs(const rnn_charlm *m, const char *text, int len, float 
         k_softmax_rows(p, logits, 1, V, 1.0f);
         if (top) { int best = 0; for (int v = 1; v < V; v++) if (p[v] > p[best]) best = v; top[i] = best; }
     }
-    if (!st) *count = (int)(n > 0 ? n - 1 : 0);
+    if (!st && n > 1) {
+        double sum = 0.0;
+        for (long i = 0; i < n - 1; i++) sum += prob[i];
+        out[0] = (double)(n - 1);
+        out[1] = sum / (double)(n - 1);
+    }
     free(cp);
     free(buf);
     return st;
