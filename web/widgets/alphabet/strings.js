@@ -30,7 +30,7 @@ RnnWidgetRegistry.provide('alphabet', 'strings', {
     title: 'Memória sequencial: recite o alfabeto',
     summary: 'Uma pequena RNN de caracteres aprende o alfabeto recitado em ordem, ao vivo. Depois ela recita: ' +
       'a partir do A (certo), ao contrário (errado: nunca aprendeu), a partir do Q (insegura no começo, depois engata).',
-    presetsLabel: 'Recital',
+    presetsLabel: 'Recitação',
     presetA: 'Do A',
     presetBack: 'Ao contrário',
     presetQ: 'Do Q',

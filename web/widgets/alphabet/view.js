@@ -167,7 +167,7 @@
   function drawStrip(ui, ctx, last) {
     ui.strip.textContent = '';
     ui.strip.setAttribute('aria-label', ctx.t('stripLabel'));
-    if (!last) { ui.mean.textContent = ''; return; }
+    if (!last) { ui.mean.textContent = ''; ui.mean.removeAttribute('data-value'); return; }
     var letters = last.text.split('');
     letters.forEach(function (ch, i) {
       var li = node('li', 'alphabet-col', ui.strip);
@@ -185,6 +185,7 @@
       guess.setAttribute('aria-label', ctx.t('guessLabel', { letter: guess.textContent }));
       if (top !== ch) guess.classList.add('wrong');
     });
+    ui.mean.setAttribute('data-value', String(last.r.mean));   // the engine's number, for tests
     ui.mean.textContent = letters.length > 1 ? ctx.t('meanProb', { p: ctx.percent(last.r.mean) })
       : ctx.t('nothing', { letter: letters[0] });
   }
