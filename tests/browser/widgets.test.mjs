@@ -142,6 +142,15 @@ test('keyboard: space plays and pauses, → steps, r resets; the hint is visible
     await page.keyboard.press('r');
     await page.waitForFunction(() => window.__events[window.__events.length - 1].step === 0);
     assert.match(await page.locator('.alphabet-status').textContent(), /^Untrained/);
+    // r while training: the chunk in flight finishes, then the fresh model; nothing runs after it
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__events[window.__events.length - 1].step > 0);
+    await page.keyboard.press('r');
+    await page.locator('#btn-play[data-k=play]').waitFor();
+    await page.waitForFunction(() => window.__events[window.__events.length - 1].step === 0);
+    await page.waitForTimeout(400);
+    assert.equal(await lastStep(page), 0);
+    assert.match(await page.locator('.alphabet-status').textContent(), /^Untrained/);
     assert.deepEqual(consoleLines, []);
   } finally { await context.close(); }
 });

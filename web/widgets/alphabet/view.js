@@ -32,11 +32,12 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root, ctx);
-    var client = null, ready = false, playing = false, busy = false, destroyed = false;
+    var client = null, ready = false, playing = false, looping = false, destroyed = false;
+    var queue = Promise.resolve();
     var step = 0, bits = NaN, last = null, timer = 0, status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; busy = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
 
     function statusLine() {
       var p = { step: step, total: s.steps, bits: ctx.number(bits, 2) };
@@ -57,24 +58,34 @@
       });
     }
 
+    // Worker requests run one after another, in the order they were asked for
+    // (a reset pressed during a training chunk waits for it).
+    function serial(fn) {
+      queue = queue.then(fn).catch(fail);
+      return queue;
+    }
+
     function chunk() {
-      busy = true;
       return client.request('train', { steps: CHUNK }).then(function (r) {
         step = r.step; bits = r.bits;
         return recite();
       }).then(function () {
-        busy = false;
         statusLine();
         ctx.emit('step', { step: step, bits: bits, recital: last.text, meanProb: last.r.mean });
         if (step >= s.steps && playing) { playing = false; ctx.emit('done', { step: step, meanProb: last.r.mean }); }
         ctx.changed();
-      }, fail);
+      });
     }
 
+    // While playing: one chunk, a short pause, the next chunk.
     function loop() {
       timer = 0;
-      if (!playing || busy || !ready || destroyed) return;
-      chunk().then(function () { if (playing && !destroyed) timer = setTimeout(loop, TICK_MS); });
+      if (!playing || !ready || destroyed) { looping = false; return; }
+      looping = true;
+      serial(chunk).then(function () {
+        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
+        else looping = false;
+      });
     }
 
     function render() {
@@ -91,20 +102,27 @@
       play: function () {
         if (step >= s.steps) return;          // trained: r starts again
         playing = true;
-        if (ready && !busy && !timer) loop();
+        if (ready && !looping) loop();
       },
-      pause: function () { playing = false; if (timer) { clearTimeout(timer); timer = 0; } },
-      step: function () { api.pause(); if (ready && !busy) chunk(); },
+      pause: function () {
+        playing = false;
+        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
+      },
+      step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
         if (!ready) return;
-        busy = true;
-        setup().then(function () { busy = false; ctx.emit('step', { step: 0, bits: bits, recital: last.text, meanProb: last.r.mean }); ctx.changed(); }, fail);
+        serial(function () {
+          return setup().then(function () {
+            ctx.emit('step', { step: 0, bits: bits, recital: last.text, meanProb: last.r.mean });
+            ctx.changed();
+          });
+        });
       },
       setInput: function (input) {
         if (input.start !== undefined) s.start = input.start;
         if (input.dir !== undefined) s.dir = input.dir;
-        if (ready) recite().catch(fail); else render();
+        if (ready) serial(recite); else render();
       },
       relabel: function () {
         PRESETS.forEach(function (p, i) { ui.presets[i].textContent = ctx.t(p.key); });
