@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
-import { launch, ROOT, visibleTexts, externalRequests } from './helpers.mjs';
+import { launch, ROOT, visibleTexts, externalRequests, startServer } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const RnnHashSchema = require('../../web/shared/hash-schema.js');
@@ -236,6 +236,17 @@ test('the pt/en switch changes every visible string, and back', async () => {
   } finally { await context.close(); }
 });
 
+test('embed over http (npm start): the widget starts and runs, nothing leaves the machine', async () => {
+  const server = await startServer();
+  const { context, page, consoleLines, problems, requests } = await open(`${server.url}embed.html?w=alphabet&lang=en`);
+  try {
+    await waitReady(page);
+    await post(page, { command: 'step' });
+    await waitEvents(page, 'step', 1);
+    assert.deepEqual([consoleLines, problems, externalRequests(requests)], [[], [], []]);
+  } finally { await context.close(); server.server.close(); }
+});
+
 test('embed: an unknown widget and nonsense settings are named; defaults are used', async () => {
   let { context, page, consoleLines } = await open(`${EMBED}?w=nope&lang=en`);
   try {
@@ -248,6 +259,13 @@ test('embed: an unknown widget and nonsense settings are named; defaults are use
     await waitReady(page);
     assert.equal(await page.locator('#embed-notice').textContent(), 'Não entendido no link, valores padrão usados: start, dir, steps, bogus.');
     assert.equal(await page.locator('.alphabet-prompt').textContent(), 'Recite o alfabeto.');
+    assert.deepEqual(consoleLines, []);
+  } finally { await context.close(); }
+  ({ context, page, consoleLines } = await open(`${EMBED}?w=alphabet&lang=fr`));   // the browser's language (en-US) instead
+  try {
+    await waitReady(page);
+    assert.equal(await page.locator('#embed-notice').textContent(), 'Not understood in the link, defaults used: lang.');
+    assert.equal(await page.locator('.alphabet-prompt').textContent(), 'Recite the alphabet.');
     assert.deepEqual(consoleLines, []);
   } finally { await context.close(); }
 });

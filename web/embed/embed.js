@@ -46,7 +46,9 @@
       host = RnnWidgetHost.mount(RnnWidgetRegistry.get(id), {
         id: id, el: el, lang: lang, hash: location.hash, buttons: buttons, onLabels: label,
       });
-      if (host.invalid.length) say('ignored', { keys: host.invalid.join(', ') });
+      var invalid = host.invalid.slice();
+      if (query.has('lang') && RnnLocale.LANGS.indexOf(query.get('lang')) < 0) invalid.unshift('lang');
+      if (invalid.length) say('ignored', { keys: invalid.join(', ') });
       label();
     }, function (e) { say('loadFailed', { reason: e.message }); });
   }
