@@ -37,6 +37,7 @@
       rnn_lm_grads: 1, rnn_lm_batch: 1, rnn_lm_validate: 2, rnn_lm_eval: 4, rnn_lm_sample: 13, rnn_lm_info: 2,
       rnn_lm_vocab: 1, rnn_lm_save_size: 1, rnn_lm_save: 3, rnn_lm_params: 2, rnn_lm_load: 4, rnn_lm_export: 2,
       rnn_lm_import: 6, rnn_lm_free: 1, rnn_corpus: 4,
+      rnn_lm_next_probs: 7, // the recital views (widgets): per-position probability of the given next character
     },
     api_describe: { rnn_describe: 0 },
     api_l2e: {
@@ -458,6 +459,23 @@
         const grads = Float32Array.from(e.f32(e.c.rnn_lm_grads(p), n));
         const xy = Int32Array.from(e.i32(e.c.rnn_lm_batch(p), 2 * TB));
         return { loss, grads, x: xy.subarray(0, TB), y: xy.subarray(TB) };
+      });
+    }
+
+    // For each character of text but the last, from a zero state: the
+    // probability the model gives the character that really comes next
+    // (prob[i] = P(text[i+1] | text[0..i])), its most likely guess, and the
+    // mean of prob (NaN for a text of fewer than 2 characters).
+    nextProbs(text) {
+      const e = this.eng, p = this.live();
+      const n = Array.from(String(text)).length;
+      if (n > 100000) throw new Error('text too long to score (at most 100000 characters)');
+      return e.scoped((s) => {
+        const [pt, len] = s.text(text);
+        const cap = Math.max(1, n - 1), pp = s.alloc(cap * 4), ptop = s.alloc(cap * 4), po = s.alloc(16);
+        e.check(e.c.rnn_lm_next_probs(p, pt, len, pp, ptop, cap, po));
+        const [count, mean] = e.f64(po, 2), vocab = this.info.vocab;
+        return { prob: Array.from(e.f32(pp, count)), top: Array.from(e.i32(ptop, count), (v) => vocab[v]), mean };
       });
     }
 

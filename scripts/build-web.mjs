@@ -10,6 +10,9 @@
 //     {simd, scalar, common} with the Emscripten glue of both modules, or only
 //     {common} (a page pairs it with the glue of RNN_WORKER_SOURCES, so the
 //     200 KB glue is stored once).
+//   - widgetProgram: a widget's worker (web/widgets/<id>/worker.js after the engine
+//     and the protocol), added to RNN_WIDGET_WORKER_SOURCES[id]; the widget pairs it
+//     with the glue of RNN_WORKER_SOURCES, like the race.
 //   - vendorCopy: a file copied from node_modules.
 //   - engineContract: the engine's description of itself (rnn_describe():
 //     enums, limits, defaults, presets) as a classic script, for the pages,
@@ -68,6 +71,23 @@ export function workerProgram(out, global, files, { glue = false, what = [] } = 
   };
 }
 
+// A widget's worker: web/gen/widget-<id>-worker-sources.js adds
+// RNN_WIDGET_WORKER_SOURCES[id] = {common} (engine + protocol + the widget's
+// worker.js). A widget that trains is one such row (docs/widgets.md).
+export function widgetProgram(id) {
+  const files = ['js/engine.js', 'web/shared/worker-protocol.js', `web/widgets/${id}/worker.js`];
+  return {
+    kind: 'widget', out: `web/gen/widget-${id}-worker-sources.js`, inputs: files, global: 'RNN_WIDGET_WORKER_SOURCES',
+    make(read) {
+      const common = files.map((f) => read(f) + '\n').join(';\n');
+      return header(files, ['A classic script (works from file://): the widget builds its worker from a Blob of',
+        'RNN_WORKER_SOURCES.simd|scalar (gen/worker-sources.js) + this.']) +
+        'var RNN_WIDGET_WORKER_SOURCES = self.RNN_WIDGET_WORKER_SOURCES || {};\n' +
+        `RNN_WIDGET_WORKER_SOURCES[${JSON.stringify(id)}] = {\n  common: ${JSON.stringify(common)}\n};\n`;
+    },
+  };
+}
+
 // A file copied from node_modules, behind a comment saying where it came from.
 export function vendorCopy(out, from) {
   const comment = ['/*', ' *', '*/'];
@@ -104,15 +124,17 @@ export function engineContract(out, glue = GLUE.scalar, engine = 'js/engine.js')
 export const TABLE = [
   // web/index.html's training worker (a Blob of simd|scalar + common)
   workerProgram('web/gen/worker-sources.js', 'RNN_WORKER_SOURCES',
-    ['js/engine.js', 'web/worker-protocol.js', 'web/worker.js'],
+    ['js/engine.js', 'web/shared/worker-protocol.js', 'web/playground/worker.js'],
     { glue: true, what: ['A classic script (works from file://): the page builds the worker from a Blob',
       'of RNN_WORKER_SOURCES.simd|scalar + RNN_WORKER_SOURCES.common.'] }),
   // web/l2e.html's race workers: the glue comes from RNN_WORKER_SOURCES
   workerProgram('web/gen/l2e-worker-sources.js', 'RNN_L2E_WORKER_SOURCES',
-    ['js/engine.js', 'js/l2e-baseline.js', 'web/worker-protocol.js', 'web/l2e-worker.js'],
+    ['js/engine.js', 'js/l2e-baseline.js', 'web/shared/worker-protocol.js', 'web/l2e/worker.js'],
     { what: ['A classic script (works from file://): web/l2e.html builds each race worker',
       'from a Blob of RNN_WORKER_SOURCES.simd|scalar (gen/worker-sources.js) + this.'] }),
   engineContract('web/gen/engine-contract.js'),
+  // the lecture widgets that train (web/widgets/<id>/worker.js)
+  widgetProgram('alphabet'),
   vendorCopy('web/vendor/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.iife.min.js'),
   vendorCopy('web/vendor/uPlot.min.css', 'node_modules/uplot/dist/uPlot.min.css'),
 ];

@@ -8,6 +8,7 @@
 #include "api.h"
 #include "api_contract.h"
 #include "rnn.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,4 +205,47 @@ API char *rnn_corpus(int kind, int seed, int bytes, int *len) {
     if (rnn_corpus_generate((rnn_corpus_kind)kind, (unsigned)seed, bytes, out, bytes + 512, &n)) { free(out); return NULL; }
     *len = (int)n;
     return out;
+}
+
+// Next-character probabilities of a given text (the recital views): one
+// stream from a zero state, h_t = g(U x_t + W h_{t-1} + b), p_t = softmax(Wy h_t + by).
+// For each i < n-1 (n = characters in text): prob[i] = p_i[text[i+1]], the
+// probability the model gives the character that really comes next, and
+// top[i] = argmax p_i (may be NULL). A character outside the vocabulary is
+// refused with its position. out[0] = n - 1 values written (cap of them fit),
+// out[1] = their mean (NaN if none).
+API int rnn_lm_next_probs(const rnn_charlm *m, const char *text, int len, float *prob, int *top, int cap, double *out) {
+    out[0] = 0;
+    out[1] = NAN;
+    if (len < 0) return rnn_fail(RNN_E_ARG, "negative text length");
+    const int V = m->V, H = m->H;
+    uint32_t *cp = malloc(sizeof(uint32_t) * (size_t)(len > 0 ? len : 1));
+    float *buf = calloc((size_t)(2 * H + 2 * V), sizeof(float));
+    if (!cp || !buf) { free(cp); free(buf); return rnn_fail(RNN_E_NOMEM, "next-probability buffers"); }
+    float *h = buf, *a = h + H, *logits = a + H, *p = logits + V;
+    long n = 0;
+    rnn_status st = utf8_decode(text, len, cp, &n);
+    if (!st && n - 1 > cap) st = rnn_fail(RNN_E_ARG, "room for %d values, the text needs %ld", cap, n - 1);
+    for (long i = 0; !st && i < n; i++) {
+        const int x = vocab_index(&m->vocab, cp[i]);
+        if (x < 0) { st = rnn_fail(RNN_E_DATA, "character %ld (U+%04X) is not in the model's vocabulary", i + 1, (unsigned)cp[i]); break; }
+        if (i > 0) prob[i - 1] = p[x];                                 // p_{i-1} of the character that came
+        if (i == n - 1) break;
+        memcpy(a, m->p.b, sizeof(float) * (size_t)H);                  // a = b
+        k_add_rows(a, m->p.U, &x, 1, H);                               // a += U x (one-hot row)
+        k_matmul(a, h, m->p.W, 1, H, H, 1);                            // a += h W
+        k_act_forward(m->cfg.act, h, a, H);                            // h = g(a)
+        linear_forward(logits, h, m->p.Wy, m->p.by, 1, H, V);          // logits = h Wy + by
+        k_softmax_rows(p, logits, 1, V, 1.0f);
+        if (top) { int best = 0; for (int v = 1; v < V; v++) if (p[v] > p[best]) best = v; top[i] = best; }
+    }
+    if (!st && n > 1) {
+        double sum = 0.0;
+        for (long i = 0; i < n - 1; i++) sum += prob[i];
+        out[0] = (double)(n - 1);
+        out[1] = sum / (double)(n - 1);
+    }
+    free(cp);
+    free(buf);
+    return st;
 }

@@ -16,7 +16,7 @@ import { TABLE } from '../../scripts/build-web.mjs';
 
 const L2E_URL = pathToFileURL(join(ROOT, 'web', 'l2e.html')).href;
 const require = createRequire(import.meta.url);
-const S = require('../../web/l2e-state.js');
+const S = require('../../web/l2e/state.js');
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); });
@@ -288,10 +288,10 @@ test('settings round-trip through the hash; every key the page names exists in b
   assert.equal(S.modelConfig(s, 'mix').evalSamples, 64);
 
   const web = join(ROOT, 'web');
-  const I = runInNewContext(readFileSync(join(web, 'i18n.js'), 'utf8') + '\nRnnI18n;', {});
+  const I = runInNewContext(readFileSync(join(web, 'shared', 'i18n.js'), 'utf8') + '\nRnnI18n;', {});
   const html = readFileSync(join(web, 'l2e.html'), 'utf8');
   const used = [...html.matchAll(/data-i18n(?:-aria-label|-placeholder)?="([^"]+)"/g)].map((m) => m[1]);
-  const files = ['l2e-app.js', 'l2e-table.js', 'l2e-samples.js', 'l2e-score.js', 'l2e-chart.js', 'l2e-race.js', 'l2e-state.js'];
+  const files = ['l2e/app.js', 'l2e/table.js', 'l2e/samples.js', 'l2e/score.js', 'l2e/chart.js', 'l2e/race.js', 'l2e/state.js'];
   for (const f of files) {
     const src = readFileSync(join(web, f), 'utf8');
     assert.doesNotMatch(src, /innerHTML|outerHTML|insertAdjacentHTML|(?<![.\w])eval\s*\(|new Function/, f);

@@ -26,7 +26,7 @@ test('serves the page and its scripts with the right types', async () => {
   assert.equal(index.status, 200);
   assert.match(index.type, /^text\/html/);
   assert.match(index.body, /Content-Security-Policy/);
-  assert.match((await get('/app.js')).type, /^text\/javascript/);
+  assert.match((await get('/playground/app.js')).type, /^text\/javascript/);
   assert.match((await get('/vendor/uPlot.min.css')).type, /^text\/css/);
   assert.equal((await get('/gen/worker-sources.js')).status, 200);
 });

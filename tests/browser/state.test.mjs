@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
 
 const require = createRequire(import.meta.url);
-const S = require('../../web/state.js');
+const S = require('../../web/playground/state.js');
 
 test('defaults round-trip through the hash', () => {
   const d = S.defaults();
@@ -51,13 +51,13 @@ test('the user\'s own text is not written into the link', () => {
 test('i18n: both languages have the same keys, and every key the page names exists', async () => {
   const { readFileSync } = await import('node:fs');
   const root = new URL('../../web/', import.meta.url);
-  const I = runInNewContext(readFileSync(new URL('i18n.js', root), 'utf8') + '\nRnnI18n;', {});
+  const I = runInNewContext(readFileSync(new URL('shared/i18n.js', root), 'utf8') + '\nRnnI18n;', {});
   const en = Object.keys(I.STRINGS.en).sort(), pt = Object.keys(I.STRINGS.pt).sort();
   assert.deepEqual(pt, en);
   for (const k of en) assert.notEqual(I.STRINGS.pt[k], '', k);
   const html = readFileSync(new URL('index.html', root), 'utf8');
   const used = [...html.matchAll(/data-i18n(?:-aria-label|-placeholder)?="([^"]+)"/g)].map((m) => m[1]);
-  for (const js of ['app.js', 'samples.js', 'corpus-panel.js', 'texts.js', 'corpus-input.js']) {
+  for (const js of ['playground/app.js', 'playground/samples.js', 'playground/corpus-panel.js', 'shared/texts.js', 'playground/corpus-input.js']) {
     const src = readFileSync(new URL(js, root), 'utf8');
     used.push(...[...src.matchAll(/\b(?:say|message|t)\([^,()]*?,\s*'([a-zA-Z0-9]+)'/g)].map((m) => m[1]));
     used.push(...[...src.matchAll(/\b(?:t|this\.t|message|UserError)\('([a-zA-Z0-9]+)'/g)].map((m) => m[1]));

@@ -135,6 +135,8 @@ var RnnI18n = (function () {
       bytesUnit: '{n} B', kbUnit: '{n} kB', mbUnit: '{n} MB',
       // the playground's link to the learning-to-execute page
       navL2E: 'Learning to execute →',
+      navGallery: 'Widgets for slides →',
+      alphabetWidget: 'The same text as a lecture widget: recite forwards, backwards, from Q →',
       // learning to execute (l2e.html)
       l2eTitle: 'Learning to execute',
       l2eSubtitle: 'Four vanilla-RNN encoder-decoders read a small program and write what it prints. Each learns with another curriculum; they race live, one Web Worker each.',
@@ -336,6 +338,8 @@ var RnnI18n = (function () {
       bytesUnit: '{n} B', kbUnit: '{n} kB', mbUnit: '{n} MB',
       // o link do laboratório para a página de aprender a executar
       navL2E: 'Aprendendo a executar →',
+      navGallery: 'Widgets para slides →',
+      alphabetWidget: 'O mesmo texto como widget da aula: recitar em ordem, ao contrário, a partir do Q →',
       // aprender a executar (l2e.html)
       l2eTitle: 'Aprendendo a executar',
       l2eSubtitle: 'Quatro codificadores-decodificadores com RNN simples leem um pequeno programa e escrevem o que ele imprime. Cada um aprende com outro currículo; eles correm ao vivo, um Web Worker para cada.',

@@ -8,8 +8,8 @@
 // preset; the page narrows a few ranges to what a browser race can afford.
 'use strict';
 var RnnL2EState = (function () {
-  var HS = typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js');
-  var C = typeof RNN_ENGINE_CONTRACT !== 'undefined' ? RNN_ENGINE_CONTRACT : require('./gen/engine-contract.js');
+  var HS = typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('../shared/hash-schema.js');
+  var C = typeof RNN_ENGINE_CONTRACT !== 'undefined' ? RNN_ENGINE_CONTRACT : require('../gen/engine-contract.js');
   var P = C.l2e.params, RACE = C.l2e.presets.race;
   var TASKS = P.task.values.slice();
   var STRATEGIES = P.strategy.values.slice();

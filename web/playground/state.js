@@ -8,8 +8,8 @@
 // can hold nothing the engine would refuse.
 'use strict';
 var RnnState = (function () {
-  var HS = typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('./hash-schema.js');
-  var C = typeof RNN_ENGINE_CONTRACT !== 'undefined' ? RNN_ENGINE_CONTRACT : require('./gen/engine-contract.js');
+  var HS = typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('../shared/hash-schema.js');
+  var C = typeof RNN_ENGINE_CONTRACT !== 'undefined' ? RNN_ENGINE_CONTRACT : require('../gen/engine-contract.js');
   var P = C.charlm.params, LIVE = C.charlm.presets.live;
   // texts written for the page (corpora.js), the worker's program listing,
   // then the texts the engine generates

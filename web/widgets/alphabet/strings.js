@@ -1,0 +1,53 @@
+// strings.js - the alphabet widget's strings (title and summary: the gallery).
+/* global RnnWidgetRegistry */
+'use strict';
+RnnWidgetRegistry.provide('alphabet', 'strings', {
+  en: {
+    title: 'Sequential memory: recite the alphabet',
+    summary: 'A small char RNN learns the alphabet recited forwards, live. Then it recites: from A (right), ' +
+      'backwards (wrong: it never learned that), from Q alone (unsure at first, then it locks in).',
+    presetsLabel: 'Recital',
+    presetA: 'From A',
+    presetBack: 'Backwards',
+    presetQ: 'From Q',
+    promptA: 'Recite the alphabet.',
+    promptBack: 'Now backwards.',
+    promptFrom: 'Now from the letter {letter}.',
+    promptBackFrom: 'Backwards from the letter {letter}.',
+    starting: 'Starting the engine…',
+    untrained: 'Untrained (random weights). Space trains it on the alphabet, forwards.',
+    training: 'Training on the alphabet, forwards: step {step} of {total}, {bits} bits per letter',
+    trained: 'Trained on the alphabet, forwards: {step} steps, {bits} bits per letter. R starts again.',
+    cue: 'cue',
+    meanProb: 'Mean probability of the right next letter: {p}',
+    nothing: 'Nothing comes after {letter} in this direction.',
+    legend: 'Bar and number: the probability (%) the network gives the right next letter. Below: its own guess, red when wrong.',
+    stripLabel: 'The recital, letter by letter, with the network\'s probability of each',
+    guessLabel: 'guess {letter}',
+    failed: 'The engine could not start: {reason}',
+  },
+  pt: {
+    title: 'Memória sequencial: recite o alfabeto',
+    summary: 'Uma pequena RNN de caracteres aprende o alfabeto recitado em ordem, ao vivo. Depois ela recita: ' +
+      'a partir do A (certo), ao contrário (errado: nunca aprendeu), a partir do Q (insegura no começo, depois engata).',
+    presetsLabel: 'Recitação',
+    presetA: 'Do A',
+    presetBack: 'Ao contrário',
+    presetQ: 'Do Q',
+    promptA: 'Recite o alfabeto.',
+    promptBack: 'Agora ao contrário.',
+    promptFrom: 'Agora a partir da letra {letter}.',
+    promptBackFrom: 'Ao contrário a partir da letra {letter}.',
+    starting: 'Iniciando o motor…',
+    untrained: 'Sem treino (pesos aleatórios). Espaço treina a rede no alfabeto, em ordem.',
+    training: 'Treinando no alfabeto, em ordem: passo {step} de {total}, {bits} bits por letra',
+    trained: 'Treinada no alfabeto, em ordem: {step} passos, {bits} bits por letra. R recomeça.',
+    cue: 'deixa',
+    meanProb: 'Probabilidade média da próxima letra certa: {p}',
+    nothing: 'Nada vem depois de {letter} nesta direção.',
+    legend: 'Barra e número: a probabilidade (%) que a rede dá à próxima letra certa. Abaixo: o palpite dela, em vermelho quando erra.',
+    stripLabel: 'O recital, letra por letra, com a probabilidade que a rede dá a cada uma',
+    guessLabel: 'palpite {letter}',
+    failed: 'O motor não pôde começar: {reason}',
+  },
+});

@@ -1,0 +1,44 @@
+// registry.js - every lecture widget, one row each. A widget is a folder
+// web/widgets/<id>/ whose files register their parts here:
+//   strings.js  provide(id, 'strings', {en: {...}, pt: {...}})  (needs 'title' and 'summary')
+//   schema.js   provide(id, 'schema', {fields, inputKeys})      (URL hash + setInput, on hash-schema.js)
+//   view.js     provide(id, 'mount', function (el, ctx) -> instance)
+//   worker.js   (only if it trains) runs in a Blob-URL worker; scripts/build-web.mjs
+//               turns it into gen/widget-<id>-worker-sources.js
+// The embed page (embed.html?w=<id>) and the gallery load a row's files on demand.
+// Contract of mount and ctx: docs/widgets.md.
+'use strict';
+var RnnWidgetRegistry = (function () {
+  var ROWS = [
+    {
+      id: 'alphabet',
+      files: ['widgets/alphabet/strings.js', 'widgets/alphabet/schema.js', 'widgets/alphabet/view.js',
+        'widgets/alphabet/alphabet.css'],
+      worker: 'gen/widget-alphabet-worker-sources.js',
+    },
+  ];
+  var parts = {};
+
+  function row(id) {
+    for (var i = 0; i < ROWS.length; i++) if (ROWS[i].id === id) return ROWS[i];
+    return null;
+  }
+
+  function provide(id, key, value) { (parts[id] = parts[id] || {})[key] = value; }
+  function get(id) { return parts[id] || null; }
+
+  // The files a page loads to show widget id: its worker source (with the
+  // engine glue it runs on) first, then its own files.
+  function files(r) {
+    var pre = r.worker ? ['gen/worker-sources.js', r.worker] : [];
+    return pre.concat(r.files);
+  }
+
+  // Only the strings (the gallery lists every widget without starting it).
+  function stringFiles() {
+    return ROWS.map(function (r) { return r.files.filter(function (f) { return /\/strings\.js$/.test(f); })[0]; });
+  }
+
+  return { ROWS: ROWS, row: row, provide: provide, get: get, files: files, stringFiles: stringFiles,
+    ids: function () { return ROWS.map(function (r) { return r.id; }); } };
+})();
