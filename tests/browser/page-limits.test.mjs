@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { launch, openPage, waitReady, FILE_URL, hashFor, waitMessage, messageText } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
-const S = require('../../web/state.js');
+const S = require('../../web/playground/state.js');
 
 test('a hash over 4,000 characters is refused as a whole, and says so', () => {
   const long = '#hidden=7&' + 'zz=1&'.repeat(800) + 'seed=9';

@@ -144,7 +144,7 @@ test('web/gen/engine-contract.js is the engine\'s description (rebuilt by script
 test('the page\'s link schema takes limits from the engine: #lr=0 and friends are refused', async () => {
   const eng = await loadEngine('scalar');
   const P = eng.contract.charlm.params, live = eng.contract.charlm.presets.live;
-  const RnnState = require(path.join(ROOT, 'web', 'state.js'));
+  const RnnState = require(path.join(ROOT, 'web', 'playground', 'state.js'));
   for (const hash of ['#lr=0', '#lr=-1', '#lr=1e-50', '#lr=101', `#hidden=${P.hidden.max + 1}`, '#hidden=0',
     `#seq=${P.seq.max + 1}`, `#batch=${P.batch.max + 1}`, '#clip=-1', '#clip=1e31', '#optim=lbfgs', '#act=gelu']) {
     const r = RnnState.parse(hash);
@@ -167,7 +167,7 @@ test('the page\'s link schema takes limits from the engine: #lr=0 and friends ar
 test('the race page\'s schema takes tasks, strategies and limits from the engine', async () => {
   const eng = await loadEngine('scalar');
   const P = eng.contract.l2e.params;
-  const S = require(path.join(ROOT, 'web', 'l2e-state.js'));
+  const S = require(path.join(ROOT, 'web', 'l2e', 'state.js'));
   assert.deepEqual(S.TASKS, P.task.values);
   assert.deepEqual(S.STRATEGIES, P.strategy.values);
   for (const t of S.TASKS) assert.equal(S.maxLength(t), P.length.maxByTask[t]);
