@@ -23,8 +23,10 @@ seqnet_config seqnet_defaults(void) {
     return c;
 }
 
-static long cells(const seqnet_config *c) {
-    return (long)c->steps * c->batch * (c->input + 3L * c->hidden + 5L * c->output);
+// In 64 bits: on wasm32 (and -m32) `long` is 32 bits and the product of the
+// largest allowed sizes overflows it before the limit check can refuse it.
+static long long cells(const seqnet_config *c) {
+    return (long long)c->steps * c->batch * (c->input + 3LL * c->hidden + 5LL * c->output);
 }
 
 rnn_status seqnet_check_config(const seqnet_config *c) {
@@ -35,7 +37,8 @@ rnn_status seqnet_check_config(const seqnet_config *c) {
     if (c->batch < 1 || c->batch > SEQ_MAX_BATCH) return rnn_fail(RNN_E_ARG, "seqnet: batch %d not in [1, %d]", c->batch, SEQ_MAX_BATCH);
     if (c->steps < 1 || c->steps > SEQ_MAX_STEPS) return rnn_fail(RNN_E_ARG, "seqnet: steps %d not in [1, %d]", c->steps, SEQ_MAX_STEPS);
     if (cells(c) > SEQ_MAX_CELLS)
-        return rnn_fail(RNN_E_ARG, "seqnet: steps x batch x (I + 3H + 5O) = %ld exceeds %ld activations", cells(c), (long)SEQ_MAX_CELLS);
+        return rnn_fail(RNN_E_ARG, "seqnet: steps x batch x (I + 3H + 5O) = %lld exceeds %lld activations", cells(c),
+                        (long long)SEQ_MAX_CELLS);
     if ((unsigned)c->input_kind > SEQ_INPUT_ONEHOT) return rnn_fail(RNN_E_ARG, "seqnet: unknown input kind %d", (int)c->input_kind);
     if ((unsigned)c->act > RNN_ACT_LINEAR) return rnn_fail(RNN_E_ARG, "seqnet: unknown activation %d", (int)c->act);
     if ((unsigned)c->head > SEQ_HEAD_SOFTMAX_XENT) return rnn_fail(RNN_E_ARG, "seqnet: unknown output head %d", (int)c->head);
