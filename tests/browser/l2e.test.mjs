@@ -309,7 +309,7 @@ test('settings round-trip through the hash; every key the page names exists in b
   const row = TABLE.find((r) => r.out === 'web/gen/l2e-worker-sources.js');
   const src = runInNewContext(row.make((f) => `/* ${f} */`) + '\nRNN_L2E_WORKER_SOURCES;', {});
   assert.deepEqual(Object.keys(src), ['common']);
-  assert.match(src.common, /\/\* js\/engine\.js \*\/[\s\S]*\/\* web\/worker-protocol\.js \*\/[\s\S]*\/\* web\/l2e-worker\.js \*\//);
+  assert.match(src.common, /\/\* js\/engine\.js \*\/[\s\S]*\/\* web\/shared\/worker-protocol\.js \*\/[\s\S]*\/\* web\/l2e\/worker\.js \*\//);
   const gen = readFileSync(join(web, 'gen', 'l2e-worker-sources.js'), 'utf8');
   assert.ok(gen.length < 100000, `l2e-worker-sources.js is ${gen.length} bytes: the glue must not be embedded twice`);
 });
