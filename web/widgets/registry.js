@@ -16,6 +16,7 @@ var RnnWidgetRegistry = (function () {
         'widgets/alphabet/alphabet.css'],
       worker: 'gen/widget-alphabet-worker-sources.js',
     },
+    { id: 'sentiment', files: ['widgets/sentiment/strings.js', 'widgets/sentiment/schema.js', 'widgets/sentiment/view.js', 'widgets/sentiment/sentiment.css'], worker: 'gen/widget-sentiment-worker-sources.js' },
   ];
   var parts = {};
 

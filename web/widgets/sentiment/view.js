@@ -1,0 +1,448 @@
+// view.js - the sentiment widget (the lecture's many-to-one example: "O filme
+// é péssimo, roteiro horrível, mas a música é boa!"). Two views of one review:
+//   hand:  the 3×15 input matrix W_ax (rows film / sentiment / genre, one
+//          column per word) as an editable grid; with W_aa = I the network
+//          adds up one column per word, a(t) = a(t-1) + W_ax x(t): → adds the
+//          next word, the hidden values come from the engine's step(); after
+//          the last word ŷ = tanh(V a(T)) with V reading the sentiment row.
+//   train: "treine-a": the same architecture trained live in the worker on
+//          generated reviews; its learned matrix under the hand-set one, the
+//          held-out accuracy, and the review (the text box) classified by both.
+// The view only draws: every number comes from worker.js (the C engine).
+/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+'use strict';
+(function () {
+  var CHUNK = 10;         // training steps per tick / per → press
+  var TICK_MS = 80;       // pause between training ticks while playing
+  var WORD_MS = 700;      // pause between words while playing the hand-set view
+  var WINDOW = 11;        // at most this many words in the accumulation table
+  var LIMIT = 9;          // a hand-set weight is a number in [-LIMIT, LIMIT]
+  var TYPE_MS = 200;      // typing pause before the review is read again
+  var ROWS = ['rowFilm', 'rowSent', 'rowGenre'];
+  // Hand-set W_ax, row by row, as {word: weight}: film words, the sign of
+  // each sentiment word, and "música" (a musical) for genre. The lecture's
+  // review comes out negative: péssimo + horrível + boa = -1 on the sentiment row.
+  var DEFAULTS = [
+    { filme: 1, roteiro: 1, ator: 1, 'música': 1 },
+    { boa: 1, bom: 1, 'incrível': 1, lindo: 1, chato: -1, 'horrível': -1, 'péssimo': -1 },
+    { 'música': 1 },
+  ];
+
+  function node(tag, cls, parent) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  function defaultU(vocab) {
+    return DEFAULTS.map(function (row) {
+      return vocab.map(function (w) { return Object.prototype.hasOwnProperty.call(row, w.word) ? row[w.word] : 0; });
+    });
+  }
+
+  // A typed weight ('-0,5', '−1', '2') -> a number in [-LIMIT, LIMIT], or null.
+  function parseWeight(text) {
+    var t = String(text).trim().replace(/\u2212/g, '-').replace(',', '.');
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+    var x = Number(t);
+    return isFinite(x) && Math.abs(x) <= LIMIT ? x : null;
+  }
+
+  function mount(root, ctx) {
+    var s = ctx.settings;
+    var ui = build(root);
+    var client = null, ready = false, playing = false, looping = false, destroyed = false;
+    var queue = Promise.resolve();
+    var vocab = null, U = null, sent = null, t = 0, tr = null, timer = 0, typing = 0, failure = null;
+
+    function fail(e) {
+      playing = false;
+      failure = e && e.message ? e.message : String(e);
+      render();
+      ctx.changed();
+    }
+
+    // Worker requests run one after another, in the order they were asked for.
+    function serial(fn) {
+      queue = queue.then(fn).catch(fail);
+      return queue;
+    }
+
+    function words() { return sent ? sent.words.length : 0; }
+
+    function readSentence(toEnd) {
+      return client.request('sentence', { text: s.text }).then(function (r) {
+        sent = r;
+        t = toEnd ? r.words.length : Math.min(t, r.words.length);
+        render();
+      });
+    }
+
+    function setHand() { return client.request('setHand', { U: U }); }
+
+    function setupTrain() {
+      return client.request('setupTrain', { hidden: s.hidden, activation: s.act, seed: s.seed }).then(function (r) { tr = r; });
+    }
+
+    function handEvent() {
+      var n = words(), last = t === n && n > 0;
+      return {
+        mode: 'hand', step: t, words: n, word: t > 0 ? sent.words[t - 1].word : null,
+        h: t > 0 ? sent.hand.h[t - 1] : [0, 0, 0], y: last ? sent.hand.y[n - 1] : null,
+      };
+    }
+
+    function trainEvent() { return { mode: 'train', step: tr.step, loss: tr.loss, accuracy: tr.accuracy }; }
+
+    function finished() { return s.mode === 'hand' ? t >= words() : tr.step >= s.steps; }
+
+    // One step of the current view: the next word, or CHUNK training steps.
+    function tick() {
+      if (s.mode === 'hand') {
+        if (t < words()) t++;
+        render();
+        ctx.emit('step', handEvent());
+        return Promise.resolve();
+      }
+      var n = Math.max(1, Math.min(CHUNK, s.steps - tr.step));
+      return client.request('train', { steps: n }).then(function (r) {
+        tr = r;
+        return readSentence(true);
+      }).then(function () { ctx.emit('step', trainEvent()); });
+    }
+
+    function afterTick() {
+      if (playing && finished()) {
+        playing = false;
+        ctx.emit('done', s.mode === 'hand' ? handEvent() : trainEvent());
+      }
+      ctx.changed();
+    }
+
+    // While playing: one tick, a pause, the next tick.
+    function loop() {
+      timer = 0;
+      if (!playing || !ready || destroyed) { looping = false; return; }
+      looping = true;
+      serial(function () { return tick().then(afterTick); }).then(function () {
+        if (playing && !destroyed) timer = setTimeout(loop, s.mode === 'hand' ? WORD_MS : TICK_MS);
+        else looping = false;
+      });
+    }
+
+    function render() {
+      ui.title.textContent = ctx.t('title');
+      ui.modes.forEach(function (b) { b.setAttribute('aria-pressed', b.getAttribute('data-mode') === s.mode ? 'true' : 'false'); });
+      ui.hand.hidden = s.mode !== 'hand';
+      ui.train.hidden = s.mode !== 'train';
+      ui.status.textContent = statusText(ctx, s, failure, ready, sent, t, tr);
+      if (!vocab) return;
+      drawGrid(ui, ctx, s, vocab, U, tr, s.mode === 'hand' && sent && t > 0 ? sent.words[t - 1].id : -2);
+      if (s.mode === 'hand') drawHand(ui, ctx, sent, t);
+      else drawTrain(ui, ctx, sent, tr);
+    }
+
+    function rebuildGrid() {
+      buildGrid(ui, ctx, vocab, U, function (row, id, input) {
+        var x = parseWeight(input.value);
+        input.setAttribute('aria-invalid', x === null ? 'true' : 'false');
+        if (x === null) { input.title = ctx.t('invalidCell', { limit: LIMIT }); return; }
+        input.removeAttribute('title');
+        U[row][id] = x;
+        serial(function () { return setHand().then(function () { return readSentence(false); }); });
+      });
+    }
+
+    var api = {
+      ready: function () { return ready; },
+      playing: function () { return playing; },
+      play: function () {
+        if (ready && s.mode === 'hand' && t >= words()) { t = 0; render(); }
+        else if (ready && s.mode === 'train' && tr.step >= s.steps) return;   // trained: r starts again
+        playing = true;
+        if (ready && !looping) loop();
+      },
+      pause: function () {
+        playing = false;
+        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
+      },
+      step: function () { api.pause(); if (ready) serial(function () { return tick().then(afterTick); }); },
+      reset: function () {
+        api.pause();
+        if (!ready) return;
+        serial(function () {
+          if (s.mode === 'hand') {
+            U = defaultU(vocab);
+            rebuildGrid();
+            return setHand().then(function () { return readSentence(false); }).then(function () {
+              t = 0; render(); ctx.emit('step', handEvent()); ctx.changed();
+            });
+          }
+          return setupTrain().then(function () { return readSentence(true); }).then(function () {
+            ctx.emit('step', trainEvent()); ctx.changed();
+          });
+        });
+      },
+      setInput: function (input) {
+        api.pause();
+        if (input.mode !== undefined) s.mode = input.mode;
+        if (input.text !== undefined) { s.text = input.text; ui.text.value = s.text; t = 0; }
+        if (ready && input.text !== undefined) serial(function () { return readSentence(s.mode === 'train'); });
+        render();
+        ctx.changed();
+      },
+      relabel: function () {
+        ui.modes.forEach(function (b) { b.textContent = ctx.t(b.getAttribute('data-mode') === 'hand' ? 'modeHand' : 'modeTrain'); });
+        ui.modesBox.setAttribute('aria-label', ctx.t('modesLabel'));
+        ui.textLabel.textContent = ctx.t('textLabel');
+        ui.eq.textContent = ctx.t('equation');
+        ui.handLegend.textContent = ctx.t('handLegend');
+        if (vocab) rebuildGrid();
+        render();
+      },
+      destroy: function () {
+        destroyed = true; api.pause();
+        if (typing) clearTimeout(typing);
+        if (client) client.terminate();
+        root.textContent = '';
+      },
+    };
+
+    ui.modes.forEach(function (b) {
+      b.addEventListener('click', function () { api.setInput({ mode: b.getAttribute('data-mode') }); });
+    });
+    ui.text.value = s.text;
+    ui.text.addEventListener('input', function () {
+      if (typing) clearTimeout(typing);
+      typing = setTimeout(function () {
+        typing = 0;
+        s.text = ui.text.value.slice(0, 200);
+        if (ready) serial(function () { return readSentence(true); });
+      }, TYPE_MS);
+    });
+    api.relabel();
+
+    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.sentiment.common }).then(function (r) {
+      client = r.client;
+      return client.request('vocab', {});
+    }).then(function (info) {
+      vocab = info.vocab;
+      U = defaultU(vocab);
+      rebuildGrid();
+      return setHand().then(setupTrain).then(function () { return readSentence(s.mode === 'train'); });
+    }).then(function () {
+      ready = true;
+      render();
+      ctx.emit('ready', { kind: client.kind, mode: s.mode, steps: s.steps });
+      if (playing) loop();
+    }, fail);
+    return api;
+  }
+
+  function statusText(ctx, s, failure, ready, sent, t, tr) {
+    if (failure) return ctx.t('failed', { reason: failure });
+    if (!ready || !sent) return ctx.t('starting');
+    var n = sent.words.length;
+    if (s.mode === 'hand') {
+      if (n === 0) return ctx.t('empty');
+      if (t === 0) return ctx.t('handStart', { n: n });
+      if (t < n) return ctx.t('handAt', { t: t, n: n, word: sent.words[t - 1].word });
+      return ctx.t('handDone', { n: n });
+    }
+    var p = { step: tr.step, total: s.steps, loss: ctx.number(tr.loss, 3) };
+    if (tr.step === 0) return ctx.t('untrained');
+    return ctx.t(tr.step >= s.steps ? 'trained' : 'training', p);
+  }
+
+  // A weight, as short as it can be: 1, 0.5, -0.25 (a format, not a computation).
+  function short(ctx, x) {
+    var d = Math.abs(x - Math.round(x)) < 0.005 ? 0 : Math.abs(x * 10 - Math.round(x * 10)) < 0.05 ? 1 : 2;
+    return ctx.number(x, d);
+  }
+
+  function build(root) {
+    root.textContent = '';
+    var w = node('div', 'sent', root);
+    var head = node('div', 'sent-head', w);
+    var ui = { title: node('h1', 'sent-title', head) };
+    ui.status = node('p', 'sent-status', head);
+    ui.status.setAttribute('role', 'status');
+    var bar = node('div', 'sent-bar', w);
+    ui.modesBox = node('div', 'sent-modes', bar);
+    ui.modesBox.setAttribute('role', 'group');
+    ui.modes = ['hand', 'train'].map(function (m) {
+      var b = node('button', null, ui.modesBox);
+      b.type = 'button';
+      b.setAttribute('data-mode', m);
+      return b;
+    });
+    var label = node('label', 'sent-textbox', bar);
+    ui.textLabel = node('span', 'sent-textlabel', label);
+    ui.text = node('input', 'sent-text', label);
+    ui.text.type = 'text';
+    ui.text.maxLength = 200;
+    ui.text.spellcheck = false;
+    ui.text.autocomplete = 'off';
+    ui.grid = node('table', 'sent-grid', w);
+    ui.hand = node('section', 'sent-hand', w);
+    ui.eq = node('p', 'sent-eq', ui.hand);
+    ui.acc = node('table', 'sent-acc', ui.hand);
+    ui.out = node('p', 'sent-out', ui.hand);
+    ui.handLegend = node('p', 'sent-legend', ui.hand);
+    ui.train = node('section', 'sent-train', w);
+    ui.score = node('p', 'sent-score', ui.train);
+    ui.chips = node('p', 'sent-chips', ui.train);
+    ui.verdicts = node('p', 'sent-verdicts', ui.train);
+    ui.trainLegend = node('p', 'sent-legend', ui.train);
+    return ui;
+  }
+
+  // The grid: one column per word (the engine's vocabulary, its indices), the
+  // three hand-set rows as inputs; onEdit(row, id, input) after a change.
+  function buildGrid(ui, ctx, vocab, U, onEdit) {
+    ui.grid.textContent = '';
+    ui.grid.setAttribute('aria-label', ctx.t('gridLabel'));
+    var headRow = node('tr', null, node('thead', null, ui.grid));
+    node('th', 'sent-corner', headRow).textContent = 'W_ax';
+    ui.gridHeads = vocab.map(function (w) {
+      var th = node('th', 'sent-word', headRow);
+      th.setAttribute('scope', 'col');
+      var span = node('span', null, th);
+      span.textContent = w.word;
+      node('span', 'sent-index', th).textContent = String(w.id);   // the slide's indices
+      return th;
+    });
+    var body = node('tbody', 'sent-handrows', ui.grid);
+    ui.inputs = ROWS.map(function (key, row) {
+      var tr = node('tr', null, body);
+      var th = node('th', 'sent-rowname', tr);
+      th.setAttribute('scope', 'row');
+      th.textContent = ctx.t(key);
+      return vocab.map(function (w) {
+        var input = node('input', 'sent-cell', node('td', null, tr));
+        input.type = 'text';
+        input.inputMode = 'decimal';
+        input.value = short(ctx, U[row][w.id]);
+        input.setAttribute('aria-label', ctx.t('cellLabel', { row: ctx.t(key), word: w.word }));
+        input.addEventListener('change', function () { onEdit(row, w.id, input); });
+        return input;
+      });
+    });
+    ui.learned = node('tbody', 'sent-learned', ui.grid);
+  }
+
+  // Colours by sign and size (a format of the numbers shown, nothing computed from them).
+  function shade(el, x, scale) {
+    var a = scale > 0 ? Math.min(1, Math.abs(x) / scale) * 0.45 : 0;
+    el.style.backgroundColor = x >= 0 ? 'rgba(31, 95, 191, ' + a + ')' : 'rgba(179, 38, 30, ' + a + ')';
+  }
+
+  function drawGrid(ui, ctx, s, vocab, U, tr, currentId) {
+    ui.gridHeads.forEach(function (th, id) { th.classList.toggle('current', id === currentId); });
+    ui.inputs.forEach(function (row, r) {
+      row.forEach(function (input, id) {
+        shade(input.parentNode, U[r][id], 1);
+        input.parentNode.classList.toggle('current', id === currentId);
+      });
+    });
+    ui.learned.textContent = '';
+    ui.learned.hidden = s.mode !== 'train' || !tr;
+    if (ui.learned.hidden) return;
+    var scale = 0;
+    tr.U.forEach(function (row) { row.forEach(function (x) { scale = Math.max(scale, Math.abs(x)); }); });
+    tr.U.forEach(function (row, i) {
+      var rowEl = node('tr', i === 0 ? 'first' : null, ui.learned);
+      var th = node('th', 'sent-rowname', rowEl);
+      th.setAttribute('scope', 'row');
+      th.textContent = ctx.t('learnedRow', { i: i + 1 });
+      row.forEach(function (x) {
+        var td = node('td', 'sent-value', rowEl);
+        td.textContent = ctx.number(Math.abs(x) < 0.05 ? 0 : x, 1);   // no "-0.0"
+        td.setAttribute('data-value', String(x));
+        shade(td, x, scale);
+      });
+    });
+  }
+
+  // The accumulation a(t) = a(t-1) + W_ax x(t), word by word (the engine's
+  // step()), for the words added so far; then the output.
+  function drawHand(ui, ctx, sent, t) {
+    ui.acc.textContent = '';
+    ui.acc.setAttribute('aria-label', ctx.t('accLabel'));
+    if (!sent) return;
+    var n = sent.words.length, from = Math.max(0, Math.min(t, n) - WINDOW), to = Math.min(n, from + WINDOW);
+    var headRow = node('tr', null, node('thead', null, ui.acc));
+    node('th', 'sent-corner', headRow).textContent = from > 0 ? '… a⁽ᵗ⁾' : 'a⁽ᵗ⁾';
+    for (var i = from; i < to; i++) wordHead(headRow, ctx, sent.words[i], i, t);
+    var body = node('tbody', null, ui.acc);
+    ROWS.forEach(function (key, r) {
+      var tr = node('tr', null, body);
+      var th = node('th', 'sent-rowname', tr);
+      th.setAttribute('scope', 'row');
+      th.textContent = ctx.t(key);
+      for (var j = from; j < to; j++) {
+        var td = node('td', 'sent-value', tr);
+        if (j >= t) continue;
+        var x = sent.hand.h[j][r];
+        td.textContent = short(ctx, x);
+        td.setAttribute('data-value', String(x));
+        if (j === t - 1) td.classList.add('current');
+      }
+    });
+    drawOutput(ui.out, ctx, sent, t);
+  }
+
+  function wordHead(row, ctx, w, i, t) {
+    var th = node('th', 'sent-acc-word' + (w.known ? '' : ' unknown') + (i === t - 1 ? ' current' : '') + (i >= t ? ' later' : ''), row);
+    th.setAttribute('scope', 'col');
+    th.textContent = w.word;
+    if (!w.known) th.setAttribute('aria-label', ctx.t('unknownWord', { word: w.word }));
+  }
+
+  function verdictKey(y) { return y > 0 ? 'positive' : y < 0 ? 'negative' : 'undecided'; }
+
+  function drawOutput(el, ctx, sent, t) {
+    var n = sent.words.length;
+    el.removeAttribute('data-value');
+    el.removeAttribute('data-verdict');
+    el.className = 'sent-out';
+    if (n === 0) { el.textContent = ctx.t('empty'); return; }
+    if (t < n) { el.textContent = ctx.t('outPending'); return; }
+    var y = sent.hand.y[n - 1], key = verdictKey(y);
+    el.textContent = ctx.t('output', { a: short(ctx, sent.hand.h[n - 1][1]), y: ctx.number(y, 2), verdict: ctx.t(key) });
+    el.setAttribute('data-value', String(y));
+    el.setAttribute('data-verdict', key);
+    el.classList.add(key);
+    if (sent.cut) node('span', 'sent-cut', el).textContent = ctx.t('cut', { n: sent.maxWords });
+  }
+
+  // "Train it": the held-out score, the review's words, both verdicts.
+  function drawTrain(ui, ctx, sent, tr) {
+    ui.score.textContent = ctx.t('score', { p: ctx.percent(tr.accuracy), n: tr.heldout });
+    ui.score.setAttribute('data-value', String(tr.accuracy));
+    ui.trainLegend.textContent = ctx.t('trainLegend', { h: tr.U.length, act: ctx.t(tr.activation), count: tr.trainCount });
+    ui.chips.textContent = '';
+    ui.verdicts.textContent = '';
+    if (!sent) return;
+    ui.chips.setAttribute('aria-label', ctx.t('chipsLabel'));
+    sent.words.forEach(function (w) {
+      var chip = node('span', 'sent-chip' + (w.known ? '' : ' unknown'), ui.chips);
+      chip.textContent = w.word;
+      if (!w.known) node('span', 'sent-unknown', chip).textContent = ctx.t('unknown');
+    });
+    if (sent.cut) node('span', 'sent-cut', ui.chips).textContent = ctx.t('cut', { n: sent.maxWords });
+    var n = sent.words.length;
+    if (n === 0) { ui.verdicts.textContent = ctx.t('empty'); return; }
+    [['hand', 'verdictHand'], ['trained', 'verdictTrained']].forEach(function (p) {
+      var y = sent[p[0]].y[n - 1], key = verdictKey(y);
+      var span = node('span', 'sent-verdict ' + key, ui.verdicts);
+      span.textContent = ctx.t(p[1], { y: ctx.number(y, 2), verdict: ctx.t(key) });
+      span.setAttribute('data-value', String(y));
+      span.setAttribute('data-verdict', key);
+      span.setAttribute('data-net', p[0]);
+    });
+  }
+
+  RnnWidgetRegistry.provide('sentiment', 'mount', mount);
+})();
