@@ -11,7 +11,6 @@
   var CHUNK = 10;        // optimiser steps per tick / per → press
   var TICK_MS = 60;
   var BATCH = 32;        // trajectories per step (worker.js BATCH)
-  var MAX_DRAWN = 16;    // worker.js MAX_DRAWN
   var LR = 0.03;
   var ARROWS = { up: '↑', right: '→', down: '↓', left: '←', 'up-right': '↗', 'down-right': '↘', 'down-left': '↙', 'up-left': '↖' };
   var MODELS = ['last', 'seq'];
@@ -45,8 +44,9 @@
 
     function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
 
+    // The models answer once the trajectory has all its frames (the length they learned).
     function predict() {
-      if (!shown.cells.length) { answer = null; render(); return Promise.resolve(); }
+      if (shown.cells.length !== s.frames) { answer = null; render(); return Promise.resolve(); }
       return client.request('predict', { cells: shown.cells }).then(function (r) { answer = r; render(); });
     }
 
@@ -91,10 +91,11 @@
       });
     }
 
-    // A click on cell c: the next frame of the user's own trajectory.
+    // A click on cell c: the next frame of the user's own trajectory (a
+    // click after its last frame starts a new one).
     function clickCell(c) {
       if (!ready) return;
-      var cells = shown.index >= 0 || shown.cells.length >= MAX_DRAWN ? [] : shown.cells.slice();
+      var cells = shown.index >= 0 || shown.cells.length >= s.frames ? [] : shown.cells.slice();
       cells.push(c);
       shown = { cells: cells, label: -1, index: -1 };
       serial(predict);
@@ -102,7 +103,7 @@
 
     function render() {
       drawGrid(ui, ctx, shown);
-      drawShown(ui, ctx, shown, directions);
+      drawShown(ui, ctx, shown, directions, s.frames);
       MODELS.forEach(function (m) { drawModel(ui.models[m], ctx, m, acc, answer, directions); });
       chart.draw(ui.chart, history, Math.max(s.steps, step()), 1 / D, {
         percent: ctx.percent, number: function (x) { return ctx.number(x, 0); },
@@ -139,7 +140,7 @@
         ui.grid.setAttribute('aria-label', ctx.t('gridLabel'));
         ui.next.textContent = ctx.t('next');
         ui.clear.textContent = ctx.t('clear');
-        ui.hint.textContent = ctx.t('drawHint');
+        ui.hint.textContent = ctx.t('drawHint', { frames: s.frames });
         ui.chartTitle.textContent = ctx.t('chartTitle');
         ui.chart.setAttribute('aria-label', ctx.t('chartLabel'));
         ui.legendSeq.textContent = ctx.t('legendSeq');
@@ -150,7 +151,11 @@
         if (status.key !== 'failed' && ready) statusLine();
         render();
       },
-      destroy: function () { destroyed = true; api.pause(); if (client) client.terminate(); root.textContent = ''; },
+      destroy: function () {
+        destroyed = true; api.pause(); window.removeEventListener('resize', render);
+        if (client) client.terminate();
+        root.textContent = '';
+      },
     };
 
     ui.cells.forEach(function (b, c) { b.addEventListener('click', function () { clickCell(c); }); });
@@ -162,6 +167,7 @@
       answer = null;
       render();
     });
+    window.addEventListener('resize', render);   // the chart's viewBox follows its size
     api.relabel();
 
     RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.ball.common }).then(function (r) {
@@ -187,6 +193,7 @@
     ui.grid = node('div', 'ball-grid', left);
     ui.grid.setAttribute('role', 'group');
     ui.grid.style.gridTemplateColumns = 'repeat(' + G + ', 1fr)';
+    ui.grid.style.gridTemplateRows = 'repeat(' + G + ', 1fr)';
     ui.cells = [];
     for (var c = 0; c < G * G; c++) {
       var b = node('button', 'ball-cell', ui.grid);
@@ -218,7 +225,6 @@
     ui.chart = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     ui.chart.setAttribute('class', 'ball-chart');
     ui.chart.setAttribute('role', 'img');
-    ui.chart.setAttribute('preserveAspectRatio', 'none');
     chartBox.appendChild(ui.chart);
     ui.caption = node('p', 'ball-caption', w);
     return ui;
@@ -245,10 +251,12 @@
 
   function dirName(ctx, directions, k) { return ARROWS[directions[k]] + ' ' + ctx.t('dir_' + directions[k]); }
 
-  function drawShown(ui, ctx, shown, directions) {
+  function drawShown(ui, ctx, shown, directions, frames) {
+    var n = shown.cells.length;
     if (shown.index >= 0 && directions.length) {
       ui.shown.textContent = ctx.t('shownExample', { n: shown.index + 1, dir: dirName(ctx, directions, shown.label) });
-    } else if (shown.cells.length) ui.shown.textContent = ctx.t('shownDrawn', { n: shown.cells.length });
+    } else if (n === frames) ui.shown.textContent = ctx.t('shownDrawn', { n: n });
+    else if (n) ui.shown.textContent = ctx.t('shownMore', { n: n, frames: frames, more: frames - n });
     else ui.shown.textContent = ctx.t('shownEmpty');
   }
 

@@ -10,7 +10,6 @@
 (function () {
   var BATCH = 32;
   var HELD_OUT = 400;
-  var MAX_DRAWN = 16;           // longest trajectory a user may draw
   var engine = null;
   var st = null;                // { o, seq, last, test, testSeq, testLast, step }
 
@@ -68,7 +67,7 @@
     setup: function (msg) {
       free();
       st = { o: { grid: msg.grid, frames: msg.frames, dirs: msg.dirs, hidden: msg.hidden, lr: msg.lr, seed: msg.seed }, step: 0 };
-      st.seq = net(Math.max(msg.frames, MAX_DRAWN));
+      st.seq = net(msg.frames);
       st.last = net(1);
       st.test = draw(HELD_OUT, 4000000000 + msg.seed);
       st.testSeq = batchOf(st.test, false);
@@ -95,12 +94,13 @@
       var i = ((msg.index | 0) % HELD_OUT + HELD_OUT) % HELD_OUT, F = st.o.frames;
       return { index: i, cells: Array.from(st.test.cells.subarray(i * F, i * F + F)), label: st.test.labels[i] };
     },
-    // Both models' probabilities per direction for a trajectory (cell ids):
-    // the sequence model reads every frame in order, the other only the last.
+    // Both models' probabilities per direction for a trajectory of `frames`
+    // cell ids (the length they were trained on): the sequence model reads
+    // every frame in order, the other only the last.
     predict: function (msg) {
       requireModels();
       var G2 = st.o.grid * st.o.grid, cells = msg.cells;
-      if (!Array.isArray(cells) || cells.length < 1 || cells.length > MAX_DRAWN) throw new Error('cells: 1..' + MAX_DRAWN + ' frames');
+      if (!Array.isArray(cells) || cells.length !== st.o.frames) throw new Error('cells: exactly ' + st.o.frames + ' frames');
       cells.forEach(function (c) { if (!Number.isInteger(c) || c < 0 || c >= G2) throw new Error('cell out of the grid: ' + c); });
       var a = st.seq.run(cells), b = st.last.run([cells[cells.length - 1]]);
       return { seq: Array.from(a.y[cells.length - 1]), last: Array.from(b.y[0]) };
