@@ -136,6 +136,8 @@ export const TABLE = [
   // the lecture widgets that train (web/widgets/<id>/worker.js)
   widgetProgram('alphabet'),
   widgetProgram('sentiment'),
+  widgetProgram('ball'),
+  widgetProgram('memory'),
   vendorCopy('web/vendor/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.iife.min.js'),
   vendorCopy('web/vendor/uPlot.min.css', 'node_modules/uplot/dist/uPlot.min.css'),
 ];

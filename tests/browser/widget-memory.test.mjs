@@ -1,0 +1,102 @@
+// The memory widget ("memory beats a fixed window"): with the default seed
+// and 300 training steps per RNN, the 4-gram is right inside its window
+// (gaps 2, 3) and at chance past it, the RNN is far above the n-gram at the
+// gaps past the window and fades at the long gaps; the caption says so from
+// those numbers. setInput picks the gap shown; pt/en switches every string.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, ROOT, visibleTexts } from './helpers.mjs';
+
+const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function open(url) {
+  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    window.__events = [];
+    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 15000 });
+  return { context, page, consoleLines };
+}
+const events = (page, name) => page.evaluate((n) => window.__events.filter((e) => e.event === n), name);
+const waitEvents = (page, name, n, timeout = 30000) =>
+  page.waitForFunction(([nm, k]) => window.__events.filter((e) => e.event === nm).length >= k, [name, n], { timeout });
+
+test('memory: the RNN beats the n-gram past its window, and fades at long gaps', async () => {
+  const { context, page, consoleLines } = await open(`${EMBED}?w=memory&lang=en`);
+  try {
+    // before training: the n-gram's bars are there (counted at setup), the caption names its window
+    assert.match(await page.locator('.memory-caption').textContent(), /^The 4-gram sees the cue only at gaps below 4: there 100%/);
+    await page.keyboard.press(' ');
+    await waitEvents(page, 'done', 1, 90000);
+    const d = (await events(page, 'done'))[0];
+    assert.equal(d.step, 300);
+    assert.deepEqual(d.gaps, [2, 3, 4, 5, 6, 8, 12, 16, 24, 32]);
+    const at = (g) => d.gaps.indexOf(g);
+    for (const g of [2, 3]) assert.ok(d.ngram[at(g)] >= 0.9, `4-gram inside its window, gap ${g}: ${d.ngram[at(g)]}`);
+    for (const g of d.gaps.filter((x) => x >= 4)) assert.ok(d.ngram[at(g)] <= 0.4, `4-gram past its window, gap ${g}: ${d.ngram[at(g)]}`);
+    for (const g of [4, 5, 6]) {
+      assert.ok(d.rnn[at(g)] >= 0.9, `RNN at gap ${g}: ${d.rnn[at(g)]}`);
+      assert.ok(d.rnn[at(g)] >= d.ngram[at(g)] + 0.5, `RNN above the n-gram at gap ${g}`);
+    }
+    const long = d.gaps.filter((g) => g >= 16).map((g) => d.rnn[at(g)]);
+    assert.ok(Math.min(...long) <= 0.8, `the RNN fades at long gaps: ${long}`);
+    // the chart shows the same numbers
+    const bars = await page.locator('.memory-bar.rnn').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    assert.deepEqual(bars, d.rnn);
+    const caption = await page.locator('.memory-caption').textContent();
+    assert.match(caption, /The RNN carries the cue: 90% or more up to gap \d+; at gap \d+ it gets only \d+% .*vanishing gradients/);
+    assert.deepEqual(consoleLines, []);
+  } finally { await context.close(); }
+});
+
+test('memory: the gap shown follows setInput and the gap buttons; both models answer it', async () => {
+  const { context, page, consoleLines } = await open(`${EMBED}?w=memory&lang=en#gap=3`);
+  try {
+    assert.equal(await page.locator('.memory-seq .memory-sym:not(.arrow):not(.target)').count(), 3);
+    // inside its window the 4-gram puts most of its probability on the answer
+    assert.ok(Number(await page.locator('.memory-guess.ngram').getAttribute('data-value')) > 0.5);
+    await page.evaluate(() => window.postMessage({ command: 'setInput', input: { gap: '12', example: 7 } }, '*'));
+    await page.waitForFunction(() => document.querySelectorAll('.memory-seq .memory-sym').length === 14);
+    assert.equal(await page.locator('.memory-gaps button[aria-pressed=true]').textContent(), '12');
+    assert.equal(await page.locator('.memory-col.selected').getAttribute('data-gap'), '12');
+    await page.getByRole('button', { name: 'gap 24' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.memory-seq .memory-sym').length === 26);
+    await page.evaluate(() => window.postMessage({ command: 'setInput', input: { gap: '7' } }, '*'));
+    await page.waitForFunction(() => window.__events.some((e) => e.event === 'rejected'));
+    assert.deepEqual(consoleLines, []);
+  } finally { await context.close(); }
+});
+
+test('memory: the pt/en switch changes every visible string, and back', async () => {
+  const { context, page, consoleLines } = await open(`${EMBED}?w=memory&lang=en`);
+  const skip = '.memory-sym, .memory-num, .memory-gap, .memory-gaps button';
+  const isNumberish = (s) => /^[\d\s.,:%·–]*$/.test(s);
+  try {
+    await page.keyboard.press('ArrowRight');
+    await waitEvents(page, 'step', 1);
+    const en = await page.evaluate(visibleTexts, { skip });
+    await page.getByRole('button', { name: 'Português' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'pt-BR');
+    const pt = await page.evaluate(visibleTexts, { skip });
+    const ptByWhere = new Map(pt.map((x) => [x.where, x.text]));
+    assert.deepEqual(en.filter((x) => !isNumberish(x.text) && ptByWhere.get(x.where) === x.text), [], 'left in English');
+    assert.equal(pt.length, en.length);
+    assert.ok(pt.length >= 15, `walked ${pt.length} strings`);
+    assert.equal(await page.locator('h1').first().textContent(), 'A memória vence uma janela fixa');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await page.evaluate(visibleTexts, { skip }), en);
+    assert.deepEqual(consoleLines, []);
+  } finally { await context.close(); }
+});

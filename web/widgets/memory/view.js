@@ -1,0 +1,236 @@
+// view.js - the memory widget ("memory beats a fixed window"). The worker
+// holds, for each gap length, a Kneser-Ney n-gram counted on the task's text
+// and a vanilla RNN trained live; the view draws both held-out accuracies per
+// gap, one held-out sequence of the chosen gap with both models' answers, and
+// a caption that reads the numbers. Every number comes from the engine.
+// Play trains every RNN CHUNK steps per tick up to `steps`; → one chunk; r: fresh RNNs.
+/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+'use strict';
+(function () {
+  var CHUNK = 10;
+  var TICK_MS = 60;
+  var BATCH = 32;          // worker.js BATCH
+  var LR = 0.03;
+  var GOOD = 0.9;          // "carries the cue": held-out accuracy at least this
+  var CUE_SYMBOLS = ['A', 'B', 'C', 'D'];
+  var OTHER_SYMBOLS = ['w', 'x', 'y', 'z', '?'];
+
+  function node(tag, cls, parent) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  function symbol(k) { return k < CUE_SYMBOLS.length ? CUE_SYMBOLS[k] : OTHER_SYMBOLS[k - CUE_SYMBOLS.length]; }
+
+  function mount(root, ctx) {
+    var s = ctx.settings;
+    var gaps = RnnWidgetRegistry.get('memory').schema.fields.gap.values.map(Number);
+    var chart = RnnWidgetRegistry.get('memory').chart;
+    var ui = build(root, gaps);
+    var client = null, ready = false, playing = false, looping = false, destroyed = false;
+    var queue = Promise.resolve();
+    var timer = 0, status = { key: 'starting', params: {} };
+    var sc = null, ex = null;          // the engine's scores and the example shown
+
+    function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
+    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function step() { return sc ? sc.step : 0; }
+    function gap() { return Number(s.gap); }
+
+    function statusLine() {
+      if (step() === 0) say('untrained');
+      else say(step() >= s.steps ? 'trained' : 'training', { step: step(), total: s.steps, batch: BATCH });
+    }
+
+    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
+
+    function example() {
+      return client.request('example', { gap: gap(), index: s.example }).then(function (r) { ex = r; render(); });
+    }
+
+    function setup() {
+      return client.request('setup', { gaps: gaps, order: s.order, hidden: s.hidden, lr: LR, seed: s.seed }).then(function (r) {
+        sc = r;
+        statusLine();
+        return example();
+      });
+    }
+
+    function emitStep() { ctx.emit('step', { step: sc.step, gaps: sc.gaps, ngram: sc.ngram, rnn: sc.rnn, order: s.order }); }
+
+    function chunk() {
+      return client.request('train', { steps: Math.min(CHUNK, Math.max(1, s.steps - step())) }).then(function (r) {
+        sc = r;
+        return example();
+      }).then(function () {
+        statusLine();
+        emitStep();
+        if (step() >= s.steps && playing) { playing = false; ctx.emit('done', { step: sc.step, gaps: sc.gaps, ngram: sc.ngram, rnn: sc.rnn }); }
+        ctx.changed();
+      });
+    }
+
+    function loop() {
+      timer = 0;
+      if (!playing || !ready || destroyed) { looping = false; return; }
+      looping = true;
+      serial(chunk).then(function () {
+        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
+        else looping = false;
+      });
+    }
+
+    function render() {
+      ui.gapButtons.forEach(function (b, i) { b.setAttribute('aria-pressed', gaps[i] === gap() ? 'true' : 'false'); });
+      drawExample(ui, ctx, ex, s.order);
+      chart.draw(ui.chart, sc, s.order, gap(), 1 / CUE_SYMBOLS.length, { percent: ctx.percent });
+      drawCaption(ui, ctx, sc, s.order);
+    }
+
+    var api = {
+      ready: function () { return ready; },
+      playing: function () { return playing; },
+      play: function () {
+        if (step() >= s.steps) return;
+        playing = true;
+        if (ready && !looping) loop();
+      },
+      pause: function () {
+        playing = false;
+        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
+      },
+      step: function () { api.pause(); if (ready) serial(chunk); },
+      reset: function () {
+        api.pause();
+        if (!ready) return;
+        serial(function () { return setup().then(function () { emitStep(); ctx.changed(); }); });
+      },
+      setInput: function (input) {
+        if (input.gap !== undefined) s.gap = input.gap;
+        if (input.example !== undefined) s.example = input.example;
+        if (ready) serial(example); else render();
+      },
+      relabel: function () {
+        ui.title.textContent = ctx.t('title');
+        ui.task.textContent = ctx.t('task');
+        ui.gapsTitle.textContent = ctx.t('gapsLabel');
+        ui.gapsBox.setAttribute('aria-label', ctx.t('gapsLabel'));
+        ui.gapButtons.forEach(function (b, i) { b.setAttribute('aria-label', ctx.t('gapButton', { gap: gaps[i] })); });
+        ui.chart.setAttribute('aria-label', ctx.t('chartLabel'));
+        ui.axis.textContent = ctx.t('axisGap');
+        ui.legendNgram.textContent = ctx.t('legendNgram', { n: s.order });
+        ui.legendRnn.textContent = ctx.t('legendRnn');
+        ui.legendWindow.textContent = ctx.t('legendWindow', { n: s.order });
+        ui.legendChance.textContent = ctx.t('legendChance', { p: ctx.percent(1 / CUE_SYMBOLS.length) });
+        say(status.key, status.params);
+        if (status.key !== 'failed' && ready) statusLine();
+        render();
+      },
+      destroy: function () { destroyed = true; api.pause(); if (client) client.terminate(); root.textContent = ''; },
+    };
+
+    ui.gapButtons.forEach(function (b, i) {
+      b.addEventListener('click', function () { api.setInput({ gap: String(gaps[i]) }); });
+    });
+    api.relabel();
+
+    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.memory.common }).then(function (r) {
+      client = r.client;
+      return setup();
+    }).then(function () {
+      ready = true;
+      ctx.emit('ready', { kind: client.kind, steps: s.steps });
+      if (playing) loop();
+    }, fail);
+    return api;
+  }
+
+  function build(root, gaps) {
+    root.textContent = '';
+    var w = node('div', 'memory', root);
+    var head = node('div', 'memory-head', w);
+    var ui = { title: node('h1', 'memory-title', head) };
+    ui.status = node('p', 'memory-status', head);
+    ui.status.setAttribute('role', 'status');
+    var bar = node('div', 'memory-bar-row', w);
+    ui.task = node('p', 'memory-task', bar);
+    ui.gapsBox = node('div', 'memory-gaps', bar);
+    ui.gapsBox.setAttribute('role', 'group');
+    ui.gapsTitle = node('span', 'memory-gaps-title', ui.gapsBox);
+    ui.gapButtons = gaps.map(function (g) {
+      var b = node('button', null, ui.gapsBox);
+      b.type = 'button';
+      b.textContent = String(g);
+      return b;
+    });
+    var exBox = node('div', 'memory-example', w);
+    ui.seq = node('ol', 'memory-seq', exBox);
+    ui.guesses = node('div', 'memory-guesses', exBox);
+    ui.guessNgram = node('p', 'memory-guess ngram', ui.guesses);
+    ui.guessRnn = node('p', 'memory-guess rnn', ui.guesses);
+    var chartBox = node('div', 'memory-chart-box', w);
+    ui.chart = node('ol', 'memory-chart', chartBox);
+    ui.chart.setAttribute('role', 'img');
+    ui.axis = node('p', 'memory-axis', chartBox);
+    var legend = node('p', 'memory-legend', w);
+    ui.legendNgram = node('span', 'memory-key ngram', legend);
+    ui.legendRnn = node('span', 'memory-key rnn', legend);
+    ui.legendWindow = node('span', 'memory-key window', legend);
+    ui.legendChance = node('span', 'memory-key chance', legend);
+    ui.caption = node('p', 'memory-caption', w);
+    return ui;
+  }
+
+  // The sequence as symbol chips (the cue marked), "→" and the answer; below,
+  // each model's most probable cue and its probability (engine numbers).
+  function drawExample(ui, ctx, ex, order) {
+    ui.seq.textContent = '';
+    ui.seq.setAttribute('aria-label', ctx.t('exampleLabel', { gap: ex ? ex.gap : '' }));
+    if (!ex) { ui.guessNgram.textContent = ''; ui.guessRnn.textContent = ''; return; }
+    ex.tokens.forEach(function (k, t) {
+      var li = node('li', 'memory-sym' + (t === 0 ? ' cue' : '') + (t >= ex.gap - (order - 1) ? ' seen' : ''), ui.seq);
+      li.textContent = symbol(k);
+    });
+    var arrow = node('li', 'memory-sym arrow', ui.seq);
+    arrow.textContent = '→';
+    var ans = node('li', 'memory-sym target', ui.seq);
+    ans.textContent = symbol(ex.target);
+    ans.setAttribute('title', ctx.t('answer'));
+    guessLine(ui.guessNgram, ctx, ctx.t('ngramName', { n: order }), ex.ngram, ex.target);
+    guessLine(ui.guessRnn, ctx, ctx.t('rnnName'), ex.rnn, ex.target);
+  }
+
+  function guessLine(el, ctx, model, probs, target) {
+    var best = probs.indexOf(Math.max.apply(null, probs));
+    el.textContent = ctx.t('guess', { model: model, sym: symbol(best), p: ctx.percent(probs[best]) });
+    el.classList.toggle('wrong', best !== target);
+    el.setAttribute('data-value', String(probs[target]));   // the engine's P(answer), for tests
+  }
+
+  // The caption reads the numbers: where the n-gram sees the cue (gap < n)
+  // and where not, how far the RNN carries it and what is left at the longest gap.
+  function drawCaption(ui, ctx, sc, n) {
+    if (!sc) { ui.caption.textContent = ''; return; }
+    var inside = [], outside = [];
+    sc.gaps.forEach(function (g, i) { (g < n ? inside : outside).push(sc.ngram[i]); });
+    var pct = ctx.percent;
+    var ng = ctx.t('ngramCaption', { n: n, pin: inside.length ? pct(Math.min.apply(null, inside)) : '–',
+      pout: outside.length ? pct(Math.max.apply(null, outside)) : '–', chance: pct(1 / CUE_SYMBOLS.length) });
+    var k = 0;
+    while (k < sc.gaps.length && sc.rnn[k] >= GOOD) k++;
+    var last = sc.rnn.length - 1, rnn;
+    if (sc.step === 0) rnn = ctx.t('rnnNone');
+    else if (k === 0) rnn = ctx.t('rnnLow', { p90: pct(GOOD) });
+    else if (k > last) rnn = ctx.t('rnnAll', { p90: pct(GOOD), gmax: sc.gaps[last] });
+    else {
+      var j = k;                                   // the weakest gap past the good run
+      for (var i = k; i <= last; i++) if (sc.rnn[i] < sc.rnn[j]) j = i;
+      rnn = ctx.t('rnnFade', { p90: pct(GOOD), g: sc.gaps[k - 1], gmax: sc.gaps[j], plast: pct(sc.rnn[j]) });
+    }
+    ui.caption.textContent = ng + ' ' + rnn;
+  }
+
+  RnnWidgetRegistry.provide('memory', 'mount', mount);
+})();
