@@ -26,8 +26,9 @@ var RnnChart = (function () {
       data: function () { return self.data(); },
       height: function (w, box) {
         // presentation view: the chart fills the height its panel gives it
-        var h = box.parentNode && document.body.classList.contains('present') ? box.clientHeight : 0;
-        return h > 150 ? h - 40 : RnnChartBase.defaultHeight(w);
+        var h = document.body.classList.contains('present') ? box.clientHeight : 0;
+        var legend = box.querySelector('.u-legend');
+        return h > 150 ? h - (legend ? legend.offsetHeight : 40) - 6 : RnnChartBase.defaultHeight(w);
       },
       drawn: function () { self.mark(); },
     });

@@ -80,9 +80,20 @@
     };
   }
 
+  // snapshot: the newest good weights (a NaN/Inf rolls back there); goodSnaps:
+  // the last few, so that a loss jump can go back to weights from before the
+  // gradient that started it (the smoothed loss notices it a half-life late).
+  var goodSnaps = [], jumpTarget = null;
   function takeSnapshot() {
     snapshot = { bytes: model.save(), step: model.info.step };
+    goodSnaps.push(snapshot);
+    if (goodSnaps.length > 4) goodSnaps.shift();
     timers.snapshot = now();
+  }
+
+  function snapBefore(step) {
+    for (var i = goodSnaps.length - 1; i >= 0; i--) if (goodSnaps[i].step < step) return goodSnaps[i];
+    return goodSnaps[0] || snapshot;
   }
 
   // The training text and the validation slice, cut where the engine split
@@ -105,6 +116,8 @@
     resetAcc();
     watch.reset(model.info.step);
     lossGood = true;
+    goodSnaps = [];
+    jumpTarget = null;
     history = [];
     split = splitOf(model, corpus);
     ngrams = {};
@@ -127,7 +140,8 @@
   function absorb(r, n) {
     var w = watch.add(r.step, n, r.loss / Math.LN2, r.gradNorm);
     if (w.jump) {
-      w.jump.goodStep = snapshot ? snapshot.step : 0;
+      jumpTarget = snapBefore(w.jump.gradStep);
+      w.jump.goodStep = jumpTarget ? jumpTarget.step : 0;
       emit('jump', w.jump);
     }
     lossGood = w.good;
@@ -179,7 +193,8 @@
     if (opts) for (var k in opts) if (Object.prototype.hasOwnProperty.call(opts, k)) o[k] = opts[k];
     var s = model.sample(o);
     return { text: s.text, top: s.top, prime: o.prime, step: model.info.step,
-      temperature: o.temperature, greedy: o.greedy, bpc: watch.smoothed };
+      temperature: o.temperature, greedy: o.greedy,
+      bpc: history.length ? history[history.length - 1][1] : NaN }; // the last reported training loss
   }
 
   function doValidate() {
@@ -321,9 +336,13 @@
     rollback: function () {
       requireCorpus();
       running = false;
-      var m = engine.loadCharLM(snapshot.bytes, corpus);
+      var target = jumpTarget || snapshot;
+      var m = engine.loadCharLM(target.bytes, corpus);
       model.free();
       model = m;
+      goodSnaps = goodSnaps.filter(function (g) { return g.step <= target.step; });
+      snapshot = target;
+      jumpTarget = null;
       chunkSteps = 1;
       resetAcc();
       watch.reset(model.info.step);
