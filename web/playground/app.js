@@ -150,7 +150,7 @@
     app.chart.reset({ uniform: info.uniformBits, unigram: info.unigramBits });
     app.corpus.updateStats();
     hideJump();
-    if (info.step === 0) app.timeline.clear();
+    app.timeline.clear(); // a new, loaded or imported model starts its own story
     askNgram();
   }
 
