@@ -41,6 +41,15 @@ export class Progress {
     this.lastPrint = now;
     this.io.stderr.write(`step ${s.step}  ${now.toFixed(1)} s  train ${fmt(s.trainBpc)} bpc  val ${fmt(s.valBpc)} bpc  ${kfmt(s.charsPerSec)} chars/s\n`);
   }
+  // A finite jump of the smoothed training loss (js/loss-watch.js): one line.
+  jump(j) {
+    if (this.json) {
+      this.line({ event: 'jump', step: j.step, smoothed_bpc: j.smoothed, best_bpc: j.best, grad_norm: j.gradNorm, grad_step: j.gradStep });
+      return;
+    }
+    this.io.stderr.write(`${this.tty ? '\r\x1b[K' : ''}loss jump at step ${j.step}: smoothed train loss ${fmt(j.smoothed)} bits/char, best so far ${fmt(j.best)}; largest gradient norm before it ${fmt(j.gradNorm)} (step ${j.gradStep})\n`);
+    this.lastPrint = -Infinity;
+  }
   finish(s, extra) {
     if (this.json) {
       this.line({ event: 'done', step: s.step, seconds: +s.seconds.toFixed(3), train_bpc: num(s.trainBpc), val_bpc: num(s.valBpc),

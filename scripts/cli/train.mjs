@@ -6,6 +6,9 @@ import { checkOutput, writeAtomic } from './out-file.mjs';
 import { onInterrupt, signalExitCode, letSignalsIn } from './signals.mjs';
 import { Progress } from './progress.mjs';
 import { param } from './limits.mjs';
+import { createRequire } from 'node:module';
+
+const { LossWatch } = createRequire(import.meta.url)('../../js/loss-watch.js');
 
 export const TRAIN_SPEC = {
   data: 'string', hidden: 'int', seq: 'int', batch: 'int', lr: 'number', optim: 'string', clip: 'number',
@@ -71,6 +74,8 @@ async function runTraining(model, o, io, eng) {
   const progress = new Progress(io, { json: !!o.json, budget, info, engine: eng.kind, source: o.data || 'built-in corpus' });
   const t0 = performance.now();
   const evalEvery = (o['eval-every'] || 10) * 1000;
+  const watch = new LossWatch();
+  watch.reset(info.step);
   let interrupted = false, lastEval = t0, chunk = 1, done = 0, val = NaN, lastTrain = NaN, chars = 0, diverged = null;
   for (;;) {
     await letSignalsIn();
@@ -84,6 +89,9 @@ async function runTraining(model, o, io, eng) {
     if (!r.ok) { diverged = r.step + 1; break; }
     done += n;
     chars += r.chars;
+    const w = watch.add(r.step, n, r.bpc, r.gradNorm);
+    if (w.jump) progress.jump(w.jump); // one line: docs/web.md "Loss jumps"
+
     lastTrain = r.bpc;
     // grow chunks to ~0.25 s so that progress stays live and overhead small
     if (performance.now() - c0 < 250) chunk = Math.min(chunk * 2, 1000);

@@ -82,11 +82,11 @@ test('nonsense URL hash values fall back to defaults with a message', () => with
   '#hidden=-5&lr=banana&optim=quantum&seed=1e99&batch=3.5&corpus=../../etc&foo=%3Cscript%3E&temp=NaN&lang=en', async (page) => {
     const msg = await waitMessage(page, /not valid/);
     for (const k of ['hidden', 'lr', 'optim', 'seed', 'batch', 'corpus', 'foo', 'temp']) assert.ok(msg.includes(k), `${k} named in: ${msg}`);
-    assert.equal(await page.locator('#set-hidden').inputValue(), '64');
+    assert.equal(await page.locator('#set-hidden').inputValue(), '128');
     assert.equal(await page.locator('#set-optim').inputValue(), 'adam');
     const hash = await page.evaluate(() => location.hash);
     assert.doesNotMatch(hash, /banana|quantum|foo|script/);
-    assert.match(hash, /hidden=64/);
+    assert.match(hash, /hidden=128/);
     await stillTrains(page);
   }));
 

@@ -192,9 +192,9 @@ var RNN_ENGINE_CONTRACT = {
     "valFraction": 0.1
    },
    "live": {
-    "hidden": 64,
-    "seq": 32,
-    "batch": 16,
+    "hidden": 128,
+    "seq": 64,
+    "batch": 32,
     "activation": "tanh",
     "optim": "adam",
     "clipMode": "norm",

@@ -1,12 +1,12 @@
 // l2e-chart.js - one accuracy chart of the learning-to-execute race: a thin
-// wrapper over uPlot (web/vendor) with one curve per strategy against the
+// wrapper over the shared uPlot base (shared/chart-base.js) with one curve per strategy against the
 // training step and a dashed reference line (the format guess). The page has
 // two: per-character accuracy under teacher forcing, and exact match.
 // Each worker evaluates at its own steps, so the x values are the union of
 // every strategy's steps, with gaps (null) bridged. Redraws at most once per
 // animation frame; the element's data-points says how many points each
 // strategy has (for tests and for anyone inspecting the page).
-/* global uPlot */
+/* global RnnChartBase */
 'use strict';
 var RnnL2EChart = (function () {
   var MAX_POINTS = 1000;                                           // per strategy
@@ -16,36 +16,27 @@ var RnnL2EChart = (function () {
   // labels: {step, y, names: [4 strategy names], reference}; pct(x) formats a
   // fraction in [0, 1] for the axis.
   function AccuracyChart(el, labels, pct) {
-    this.el = el;
     this.labels = labels;
     this.pct = pct;
     this.points = [[], [], [], []];   // per strategy: [[step, value], ...] in step order
     this.reference = null;
-    this.plot = null;
-    this.frame = 0;
     var self = this;
-    this.build();
-    if (typeof ResizeObserver === 'function') {
-      this.observer = new ResizeObserver(function () { self.resize(); });
-      this.observer.observe(el);
-    }
+    this.chart = new RnnChartBase.Chart(el, {
+      options: function () { return self.options(); },
+      data: function () { return self.data(); },
+      height: function (w) { return Math.max(180, Math.min(300, Math.round(w * 0.55))); },
+    });
+    this.el = el;
   }
 
-  AccuracyChart.prototype.size = function () {
-    var w = Math.max(200, Math.floor(this.el.clientWidth || 500));
-    return { width: w, height: Math.max(180, Math.min(300, Math.round(w * 0.55))) };
-  };
-
-  AccuracyChart.prototype.build = function () {
-    if (this.plot) this.plot.destroy();
-    var L = this.labels, sz = this.size(), pct = this.pct;
+  AccuracyChart.prototype.options = function () {
+    var L = this.labels, pct = this.pct;
     var series = [{ label: L.step }];
     L.names.forEach(function (name, i) {
       series.push({ label: name, stroke: COLORS[i], width: 2, spanGaps: true, points: { show: true, size: 4 } });
     });
     series.push({ label: L.reference, stroke: REF_COLOR, width: 1.5, dash: [6, 4], points: { show: false } });
-    this.plot = new uPlot({
-      width: sz.width, height: sz.height,
+    return {
       scales: { x: { time: false }, y: { range: [0, 1] } },
       axes: [
         { label: L.step },
@@ -54,7 +45,7 @@ var RnnL2EChart = (function () {
       legend: { live: false },
       cursor: { drag: { x: false, y: false } },
       series: series,
-    }, this.data(), this.el);
+    };
   };
 
   // uPlot wants one x array and aligned y arrays: the union of the steps.
@@ -70,15 +61,12 @@ var RnnL2EChart = (function () {
       pts.forEach(function (p) { ys[index.get(p[0])] = p[1]; });
       out.push(ys);
     });
-    var ref = this.reference;
-    out.push(xs.map(function () { return ref; }));
+    out.push(RnnChartBase.flat(xs, this.reference));
     return out;
   };
 
-  AccuracyChart.prototype.resize = function () { if (this.plot) this.plot.setSize(this.size()); };
-
   // New language: new series labels (uPlot keeps labels in the legend DOM).
-  AccuracyChart.prototype.setLabels = function (labels) { this.labels = labels; this.build(); };
+  AccuracyChart.prototype.setLabels = function (labels) { this.labels = labels; this.chart.build(); };
 
   AccuracyChart.prototype.reset = function () {
     this.points = [[], [], [], []];
@@ -107,13 +95,8 @@ var RnnL2EChart = (function () {
   AccuracyChart.prototype.counts = function () { return this.points.map(function (p) { return p.length; }); };
 
   AccuracyChart.prototype.redraw = function () {
-    var self = this;
     this.el.setAttribute('data-points', this.counts().join(','));
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(function () {
-      self.frame = 0;
-      self.plot.setData(self.data());
-    });
+    this.chart.redraw();
   };
 
   return { AccuracyChart: AccuracyChart, COLORS: COLORS };

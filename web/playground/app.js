@@ -1,7 +1,8 @@
 // app.js - the page controller: wires the settings form, the corpus panel,
 // the worker, the chart and the samples together. It does no math and never
 // touches the engine: everything numeric comes from the worker's messages.
-/* global RnnI18n, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel */
+/* global RnnI18n, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel,
+   RnnTimeline, RnnLoadScripts */
 'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -13,6 +14,9 @@
   var FIELDS = { hidden: 'set-hidden', seq: 'set-seq', batch: 'set-batch', lr: 'set-lr', optim: 'set-optim',
     clip: 'set-clip', act: 'set-act', seed: 'set-seed' };
   var SAMPLE_FIELDS = { temp: 'set-temp', len: 'set-len', prime: 'set-prime', greedy: 'set-greedy' };
+  var CHART_FIELDS = { smooth: 'set-smooth', ngram: 'set-ngram', logx: 'set-logx' };
+  // the offline copy of Tiny Shakespeare: a classic script, loaded only when chosen
+  var SHAKESPEARE_SCRIPT = 'data/tinyshakespeare.js';
 
   var app = {
     state: null,          // RnnState object (what the hash holds)
@@ -27,6 +31,9 @@
     last: { progress: null, val: null }, // the last reports, for re-rendering
     chart: null,
     samples: null,
+    timeline: null,
+    sample: null,         // the sample on screen (what "Keep this sample" keeps)
+    jump: null,           // the last loss jump the page offers to roll back
   };
 
   // The engine keeps lr and clip as float32: 0.005 comes back as 0.004999999888.
@@ -50,6 +57,9 @@
 
   function fillForm() {
     Object.keys(FIELDS).forEach(function (k) { $(FIELDS[k]).value = String(app.state[k]); });
+    $('set-smooth').value = app.state.smooth;
+    $('set-ngram').value = String(app.state.ngram);
+    $('set-logx').checked = app.state.logx;
     $('set-temp').value = String(app.state.temp);
     $('set-len').value = String(app.state.len);
     $('set-prime').value = app.state.prime;
@@ -89,6 +99,9 @@
     $('btn-save').disabled = !ready || !app.info;
     $('btn-export').disabled = !ready || !app.info;
     $('btn-sample').disabled = !ready || !app.info;
+    $('btn-keep').disabled = !app.sample;
+    $('btn-timeline').disabled = !app.timeline.entries.length;
+    $('btn-rollback').disabled = !ready;
     $('model-file').disabled = !ready;
     $('btn-load-label').classList.toggle('disabled', !ready);
     say($('settings-note'), pending() ? 'settingsPending' : 'settingsNote');
@@ -101,8 +114,8 @@
   }
 
   function chartLabels() {
-    return { step: t('chartStep'), y: t('chartY'), train: t('chartTrain'), val: t('chartVal'),
-      uniform: t('chartUniform'), unigram: t('chartUnigram') };
+    return { step: t('chartStep'), y: t('chartY'), raw: t('chartRaw'), train: t('chartTrain'), val: t('chartVal'),
+      uniform: t('chartUniform'), unigram: t('chartUnigram'), kn: t('chartKn', { order: app.state.ngram }) };
   }
 
   // The numbers of the Progress panel, from the last info/progress/val
@@ -115,6 +128,8 @@
     $('ref-value').textContent = num(info.uniformBits, 2) + ' · ' + num(info.unigramBits, 2);
     $('step-value').textContent = num(info.step, 0);
     $('val-value').textContent = v ? num(v.bpc, 3) : '–';
+    $('kn-value').textContent = app.last.kn && app.last.kn.bpc !== null ? num(app.last.kn.bpc, 3) : '–';
+    say($('kn-label'), 'knLabelOrder', { order: app.state.ngram });
     if (!p) {
       say($('clip-value'), null); // forget the last model's clipping text
       ['loss-status', 'speed-value', 'grad-value', 'clip-value'].forEach(dash);
@@ -134,6 +149,61 @@
     renderStats();
     app.chart.reset({ uniform: info.uniformBits, unigram: info.unigramBits });
     app.corpus.updateStats();
+    hideJump();
+    app.timeline.clear(); // a new, loaded or imported model starts its own story
+    askNgram();
+  }
+
+  // The n-gram line for the chosen order (the worker counts it on the model's
+  // training text; about a second for Tiny Shakespeare, once per order).
+  function askNgram() {
+    if (!app.info || !app.info.canTrain) { app.chart.setReference('kn', null); return Promise.resolve(); }
+    var order = app.state.ngram;
+    return call('ngram', { order: order }).then(function (r) {
+      if (r.order === app.state.ngram) { app.last.kn = r; app.chart.setReference('kn', r.bpc); renderStats(); }
+    });
+  }
+
+  // ---- loss jumps ----
+  function onJump(j) {
+    app.chart.markJump(j);
+    app.jump = j;
+    var p = { stepNum: j.step, from: num(j.best, 2), to: num(j.smoothed, 2), grad: num(j.gradNorm, 2),
+      gradStepNum: j.gradStep, goodNum: j.goodStep };
+    say($('jump-text'), 'jumpText', p);
+    say($('btn-rollback'), 'jumpRollback', p);
+    $('jump-note').hidden = false;
+  }
+
+  function hideJump() { app.jump = null; $('jump-note').hidden = true; }
+
+  function rollback() {
+    return withBusy(call('rollback')).then(function (r) {
+      app.running = false;
+      app.info = r.info;
+      app.chart.truncate(r.info.step);
+      hideJump();
+      message('rolledBack', { stepNum: r.info.step }, 'info');
+      renderStats();
+      updateButtons();
+    });
+  }
+
+  // ---- the timeline ----
+  function onSample(s) {
+    app.samples.show(s);
+    app.sample = s;
+    if (s.milestone) app.timeline.add(s, 'auto');
+    updateButtons();
+  }
+
+  function saveTimeline() {
+    var i = app.info || {};
+    var model = { step: i.step, H: i.H, V: i.V, corpus: app.state.corpus, config: i.config || null,
+      file: 'rnn-charlm-h' + i.H + '-step' + i.step + '.rnn' };
+    var json = JSON.stringify(app.timeline.toJSON(model), null, 1);
+    download('rnn-charlm-h' + i.H + '-step' + i.step + '.timeline.json', new Blob([json], { type: 'application/json' }));
+    return Promise.resolve();
   }
 
   function onProgress(p) {
@@ -147,13 +217,13 @@
     r.steps += p.steps; r.clipped += p.clipped;
     if (app.info.config && !(app.info.config.clip > 0)) say($('clip-value'), 'clipOff');
     else say($('clip-value'), 'clipValue', { pctNum: r.steps ? Math.round(100 * r.clipped / r.steps) : 0 });
-    app.chart.push(p.step, p.bpc, null);
+    app.chart.pushTrain(p.step, p.bpc, p.smoothBpc);
   }
 
   function onVal(v) {
     app.last.val = v;
     renderStats();
-    app.chart.push(v.step, null, v.bpc);
+    app.chart.pushVal(v.step, v.bpc);
   }
 
   function onDiverged(d) {
@@ -188,6 +258,7 @@
   function pushSettings(resample) {
     return call('settings', { resample: !!resample && !!app.info, settings: {
       temperature: app.state.temp, length: app.state.len, prime: app.state.prime, greedy: app.state.greedy,
+      smoothing: Number(app.state.smooth),
     } });
   }
 
@@ -200,7 +271,7 @@
     return withBusy(call('pause').then(function () { return call('setup', s); }).then(function (r) {
       markApplied(s);
       showInfo(r.info);
-      return call('sample').then(function (smp) { app.samples.show(smp); return true; });
+      return call('sample').then(function (smp) { onSample(smp); return true; });
     }, function (e) {
       message('errSetup', { reason: e.message });
       return false;
@@ -272,7 +343,7 @@
     showInfo(info);
     message(withText ? 'modelLoaded' : 'modelLoadedNoText',
       { stepNum: info.step, H: info.H, V: info.V }, 'info');
-    return call('sample').then(function (smp) { app.samples.show(smp); });
+    return call('sample').then(function (smp) { onSample(smp); });
   }
 
   function loadModel(file) {
@@ -305,6 +376,7 @@
     app.chart.setLabels(chartLabels());
     app.chart.redraw();
     app.samples.relabel();
+    app.timeline.render();
     fillForm();
     writeHash();
     app.corpus.updateStats();
@@ -315,6 +387,7 @@
     app.state.present = on;
     document.body.classList.toggle('present', on);
     $('present-toggle').setAttribute('aria-pressed', on ? 'true' : 'false');
+    if (app.chart) app.chart.resize();
     writeHash();
   }
 
@@ -330,8 +403,29 @@
     $('btn-save').addEventListener('click', act(save));
     $('btn-export').addEventListener('click', act(exportPytorch));
     $('btn-sample').addEventListener('click', act(function () {
-      return call('sample').then(function (s) { app.samples.show(s); });
+      return call('sample').then(onSample);
     }));
+    $('btn-keep').addEventListener('click', function () { if (app.sample) app.timeline.add(app.sample, 'user'); updateButtons(); });
+    $('btn-timeline').addEventListener('click', act(saveTimeline));
+    $('btn-rollback').addEventListener('click', act(rollback));
+    $('set-smooth').addEventListener('change', function (e) {
+      if (!readField('smooth', e.target)) return;
+      writeHash();
+      pushSettings(false).then(function () { return call('curve'); }).then(function (c) {
+        app.chart.setCurve(c.points, c.smooth);
+      }).catch(failed);
+    });
+    $('set-ngram').addEventListener('change', function (e) {
+      if (!readField('ngram', e.target)) return;
+      writeHash();
+      app.chart.setLabels(chartLabels());
+      askNgram().catch(failed);
+    });
+    $('set-logx').addEventListener('change', function (e) {
+      if (!readField('logx', e.target)) return;
+      writeHash();
+      app.chart.setLog(app.state.logx);
+    });
     $('model-file').addEventListener('change', function (e) {
       var f = e.target.files && e.target.files[0];
       e.target.value = '';
@@ -373,8 +467,8 @@
   function startEngine() {
     return RnnWorkerClient.start().then(function (r) {
       app.client = r.client;
-      r.client.on('progress', onProgress).on('val', onVal).on('diverged', onDiverged)
-        .on('sample', function (s) { app.samples.show(s); })
+      r.client.on('progress', onProgress).on('val', onVal).on('diverged', onDiverged).on('jump', onJump)
+        .on('sample', onSample)
         .on('crash', function (c) {
           app.running = false; app.client = null;
           message('workerCrashed', { reason: c.reason });
@@ -408,6 +502,9 @@
     fillForm();
     app.corpus = new RnnCorpusPanel.CorpusPanel({
       generate: function (id) {
+        if (id === 'shakespeare') {
+          return RnnLoadScripts.load([SHAKESPEARE_SCRIPT]).then(function () { return window.RNN_TINY_SHAKESPEARE; });
+        }
         if (!app.client) return Promise.resolve(null); // asked again once the engine runs
         return call('corpus', { kind: id }).then(function (r) { return r.text; });
       },
@@ -418,6 +515,8 @@
     });
     app.corpus.choose(app.state.corpus);
     app.chart = new RnnChart.LossChart($('chart'), chartLabels());
+    app.chart.setLog(app.state.logx);
+    app.timeline = new RnnTimeline.Timeline($('timeline'));
     app.samples = new RnnSamples.SampleView($('samples'), $('top5'), t);
     app.samples.clear();
     reportHashProblems(parsed);

@@ -1,105 +1,158 @@
-// chart.js - the loss chart: a thin wrapper over uPlot (web/vendor). Train and
-// validation curves in bits per character against the step, plus two dashed
-// reference lines: uniform guessing (log2 V) and the unigram entropy.
-// Redraws at most once per animation frame; keeps at most MAX_POINTS points.
-/* global uPlot */
+// chart.js - the loss chart, on the shared uPlot base (shared/chart-base.js).
+// Bits per character against the step: the training loss (thin: each report;
+// thick: smoothed by the worker with the page's smoothing setting), validation
+// points joined by a line, and dashed reference lines: uniform guessing
+// (log2 V), the unigram entropy and the Kneser-Ney n-gram the engine counted
+// on the same training text and scored on the same validation text. Loss jumps
+// are marked by a vertical line at their step. The step axis can be
+// logarithmic. Every number comes from the worker; the chart only places them.
+// The element's data-* attributes (points, jumps, kn, log) are for tests.
+/* global RnnChartBase */
 'use strict';
 var RnnChart = (function () {
   var MAX_POINTS = 4000;
+  var COLORS = { raw: '#9db7e0', train: '#1f5fbf', val: '#b3261e', uniform: '#555', unigram: '#7a5c00', kn: '#1b7f3b', jump: '#c2410c' };
+  var finite = RnnChartBase.finite;
 
+  // labels: {step, y, raw, train, val, uniform, unigram, kn}
   function LossChart(el, labels) {
     this.el = el;
     this.labels = labels;
-    this.refs = { uniform: null, unigram: null };
-    this.data = [[], [], [], [], []]; // step, train, val, uniform, unigram
-    this.plot = null;
-    this.frame = 0;
+    this.log = false;
+    this.reset(null);
     var self = this;
-    this.build();
-    if (typeof ResizeObserver === 'function') {
-      this.observer = new ResizeObserver(function () { self.resize(); });
-      this.observer.observe(el);
-    }
+    this.chart = new RnnChartBase.Chart(el, {
+      options: function () { return self.options(); },
+      data: function () { return self.data(); },
+      height: function (w, box) {
+        // presentation view: the chart fills the height its panel gives it
+        var h = document.body.classList.contains('present') ? box.clientHeight : 0;
+        var legend = box.querySelector('.u-legend');
+        return h > 150 ? h - (legend ? legend.offsetHeight : 40) - 6 : RnnChartBase.defaultHeight(w);
+      },
+      drawn: function () { self.mark(); },
+    });
   }
 
-  LossChart.prototype.size = function () {
-    var w = Math.max(200, Math.floor(this.el.clientWidth || 600));
-    return { width: w, height: Math.max(180, Math.min(320, Math.round(w * 0.45))) };
-  };
-
-  LossChart.prototype.build = function () {
-    if (this.plot) this.plot.destroy();
-    var L = this.labels, sz = this.size();
-    this.plot = new uPlot({
-      width: sz.width, height: sz.height,
-      scales: { x: { time: false } },
+  LossChart.prototype.options = function () {
+    var L = this.labels, self = this;
+    var dashed = function (label, stroke, dash) { return { label: label, stroke: stroke, width: 1.5, dash: dash, points: { show: false } }; };
+    return {
+      scales: { x: { time: false, distr: this.log ? 3 : 1 } },
       axes: [{ label: L.step }, { label: L.y, size: 60 }],
       legend: { live: false },
       cursor: { drag: { x: false, y: false } },
       series: [
         { label: L.step },
-        { label: L.train, stroke: '#1f5fbf', width: 2, spanGaps: true, points: { show: false } },
-        { label: L.val, stroke: '#b3261e', width: 2, spanGaps: true, points: { show: true, size: 5 } },
-        { label: L.uniform, stroke: '#555', width: 1, dash: [6, 4], points: { show: false } },
-        { label: L.unigram, stroke: '#7a5c00', width: 1, dash: [2, 3], points: { show: false } },
+        { label: L.raw, stroke: COLORS.raw, width: 1, spanGaps: true, points: { show: false } },
+        { label: L.train, stroke: COLORS.train, width: 2.5, spanGaps: true, points: { show: false } },
+        { label: L.val, stroke: COLORS.val, width: 2, spanGaps: true, points: { show: true, size: 6 } },
+        dashed(L.uniform, COLORS.uniform, [6, 4]),
+        dashed(L.unigram, COLORS.unigram, [2, 3]),
+        dashed(L.kn, COLORS.kn, [10, 4]),
       ],
-    }, this.data, this.el);
+      hooks: { draw: [function (u) { self.drawJumps(u); }] },
+    };
   };
 
-  LossChart.prototype.resize = function () {
-    if (this.plot) this.plot.setSize(this.size());
+  // uPlot wants one x array and aligned y arrays: the union of the steps.
+  LossChart.prototype.data = function () {
+    var rows = new Map(), log = this.log;
+    var row = function (step) {
+      if (!rows.has(step)) rows.set(step, [step, null, null, null]);
+      return rows.get(step);
+    };
+    this.train.forEach(function (p) { var r = row(p[0]); r[1] = finite(p[1]); r[2] = finite(p[2]); });
+    this.val.forEach(function (p) { row(p[0])[3] = finite(p[1]); });
+    var all = Array.from(rows.values()).filter(function (r) { return !log || r[0] > 0; });
+    all.sort(function (a, b) { return a[0] - b[0]; });
+    var xs = all.map(function (r) { return r[0]; });
+    var out = [xs];
+    for (var k = 1; k <= 3; k++) out.push(all.map(function (r) { return r[k]; })); // eslint-disable-line no-loop-func
+    var refs = this.refs;
+    ['uniform', 'unigram', 'kn'].forEach(function (k) { out.push(RnnChartBase.flat(xs, refs[k])); });
+    return out;
+  };
+
+  // a vertical line at each jump's step
+  LossChart.prototype.drawJumps = function (u) {
+    if (!this.jumps.length) return;
+    var ctx = u.ctx, top = u.bbox.top, h = u.bbox.height;
+    ctx.save();
+    ctx.strokeStyle = COLORS.jump;
+    ctx.lineWidth = 2 * (window.devicePixelRatio || 1);
+    ctx.setLineDash([4, 4]);
+    this.jumps.forEach(function (j) {
+      var x = u.valToPos(j.step, 'x', true);
+      if (!isFinite(x)) return;
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + h);
+      ctx.stroke();
+    });
+    ctx.restore();
+  };
+
+  LossChart.prototype.mark = function () {
+    this.el.setAttribute('data-points', this.train.length + ',' + this.val.length);
+    this.el.setAttribute('data-jumps', this.jumps.map(function (j) { return j.step; }).join(','));
+    this.el.setAttribute('data-kn', this.refs.kn === null ? '' : String(this.refs.kn));
+    this.el.setAttribute('data-log', this.log ? '1' : '0');
   };
 
   // New language: new series labels (uPlot keeps labels in the legend DOM).
-  LossChart.prototype.setLabels = function (labels) { this.labels = labels; this.build(); };
+  LossChart.prototype.setLabels = function (labels) { this.labels = labels; this.chart.build(); this.mark(); };
 
+  LossChart.prototype.setLog = function (on) { this.log = !!on; this.chart.build(); this.mark(); };
+
+  // refs: {uniform, unigram} (the n-gram line comes later: setReference)
   LossChart.prototype.reset = function (refs) {
-    this.refs = refs || { uniform: null, unigram: null };
-    this.data = [[], [], [], [], []];
+    this.refs = { uniform: refs ? refs.uniform : null, unigram: refs ? refs.unigram : null, kn: null };
+    this.train = [];   // [[step, raw bpc, smoothed bpc], ...]
+    this.val = [];     // [[step, bpc], ...]
+    this.jumps = [];   // [{step, ...}]
+    if (this.chart) this.redraw();
+  };
+
+  LossChart.prototype.setReference = function (key, value) { this.refs[key] = finite(value); this.redraw(); };
+
+  LossChart.prototype.pushTrain = function (step, raw, smooth) {
+    var n = this.train.length;
+    if (n > 0 && this.train[n - 1][0] >= step) return;
+    this.train.push([step, raw, smooth]);
+    if (this.train.length > MAX_POINTS) this.train = thin(this.train);
     this.redraw();
   };
 
-  LossChart.prototype.push = function (step, train, val) {
-    var d = this.data, n = d[0].length;
-    var fin = function (x) { return typeof x === 'number' && isFinite(x) ? x : null; };
-    if (n > 0 && d[0][n - 1] === step) {
-      if (train !== null) d[1][n - 1] = fin(train);
-      if (val !== null) d[2][n - 1] = fin(val);
-    } else {
-      d[0].push(step); d[1].push(fin(train)); d[2].push(fin(val));
-      d[3].push(this.refs.uniform); d[4].push(this.refs.unigram);
-    }
-    if (d[0].length > MAX_POINTS) this.thin();
+  LossChart.prototype.pushVal = function (step, bpc) {
+    var n = this.val.length;
+    if (n > 0 && this.val[n - 1][0] >= step) return;
+    this.val.push([step, bpc]);
     this.redraw();
   };
 
-  // Halves the train points, keeping every validation point.
-  LossChart.prototype.thin = function () {
-    var d = this.data, out = [[], [], [], [], []];
-    for (var i = 0; i < d[0].length; i++) {
-      if (i % 2 === 0 || d[2][i] !== null || i === d[0].length - 1) {
-        for (var k = 0; k < 5; k++) out[k].push(d[k][i]);
-      }
-    }
-    this.data = out;
+  // The worker's history smoothed anew: points [[step, raw]], smooth [[step, s]].
+  LossChart.prototype.setCurve = function (points, smooth) {
+    var train = points.map(function (p, i) { return [p[0], p[1], smooth[i] ? smooth[i][1] : null]; });
+    this.train = train.length > MAX_POINTS ? thin(train) : train;
+    this.redraw();
   };
+
+  LossChart.prototype.markJump = function (jump) { this.jumps.push(jump); this.redraw(); };
 
   // Drops points past step (after a roll-back to earlier weights).
   LossChart.prototype.truncate = function (step) {
-    var d = this.data, n = 0;
-    while (n < d[0].length && d[0][n] <= step) n++;
-    for (var k = 0; k < 5; k++) d[k].length = n;
+    var keep = function (p) { return p[0] <= step; };
+    this.train = this.train.filter(keep);
+    this.val = this.val.filter(keep);
     this.redraw();
   };
 
-  LossChart.prototype.redraw = function () {
-    var self = this;
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(function () {
-      self.frame = 0;
-      self.plot.setData(self.data);
-    });
-  };
+  LossChart.prototype.redraw = function () { this.chart.redraw(); };
+  LossChart.prototype.resize = function () { this.chart.resize(); };
 
-  return { LossChart: LossChart };
+  // every other point, the last one kept
+  function thin(list) { return list.filter(function (p, i) { return i % 2 === 0 || i === list.length - 1; }); }
+
+  return { LossChart: LossChart, COLORS: COLORS };
 })();

@@ -11,12 +11,13 @@ var RnnState = (function () {
   var HS = typeof RnnHashSchema !== 'undefined' ? RnnHashSchema : require('../shared/hash-schema.js');
   var C = typeof RNN_ENGINE_CONTRACT !== 'undefined' ? RNN_ENGINE_CONTRACT : require('../gen/engine-contract.js');
   var P = C.charlm.params, LIVE = C.charlm.presets.live;
-  // texts written for the page (corpora.js), the worker's program listing,
-  // then the texts the engine generates
-  var CORPORA = ['pt-prose', 'en-prose', 'programs'].concat(C.enums.corpus);
+  // the offline Tiny Shakespeare (data/tinyshakespeare.js, the default), texts
+  // written for the page (corpora.js), the worker's program listing, then the
+  // texts the engine generates
+  var CORPORA = ['shakespeare', 'pt-prose', 'en-prose', 'programs'].concat(C.enums.corpus);
   var SCHEMA = {
     lang:   { type: 'enum', values: ['en', 'pt'], def: null },
-    corpus: { type: 'enum', values: CORPORA, def: 'sentences' },
+    corpus: { type: 'enum', values: CORPORA, def: 'shakespeare' },
     hidden: HS.fromEngine(P.hidden, LIVE.hidden),
     seq:    HS.fromEngine(P.seq, LIVE.seq),
     batch:  HS.fromEngine(P.batch, LIVE.batch),
@@ -31,6 +32,10 @@ var RnnState = (function () {
     prime:  { type: 'string', maxLength: 100, def: '' },
     greedy: { type: 'bool', def: false },
     present: { type: 'bool', def: false },  // presentation view: hides the set-up panels
+    // the chart: smoothing half-life of the training curve (steps), n-gram order, log step axis
+    smooth: { type: 'enum', values: ['0', '10', '50', '200'], def: '50' },
+    ngram:  { type: 'int', min: 2, max: 6, def: 5 },
+    logx:   { type: 'bool', def: false },
   };
   var H = HS.make(SCHEMA, { keep: function (k, v) { return k !== 'corpus' || CORPORA.indexOf(v) >= 0; } });
   var KEYS = H.KEYS, defaults = H.defaults, parse = H.parse, serialize = H.serialize;

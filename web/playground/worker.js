@@ -7,13 +7,18 @@
 // reply {id, ...} or {id, error}; progress comes as events {event, ...}.
 // The training loop runs in chunks of ~CHUNK_MS so that pause, step and
 // settings messages are answered within one chunk.
-/* global RnnEngine */
+/* global RnnEngine, RnnLossWatch */
 'use strict';
 (function () {
   var CHUNK_MS = 20;          // target duration of one training chunk
   var REPORT_MS = 100;        // progress events at most this often
   var SNAPSHOT_MS = 500;      // last good weights refreshed this often
   var MAX_CHUNK_STEPS = 2000;
+  // Validation: the first VAL_CHARS characters of the held-out split, scored
+  // every VAL_EVERY_MS of training, or VAL_SHARE times its own duration if that
+  // is longer (so it never takes more than 1/VAL_SHARE = 5% of the time).
+  var VAL_CHARS = 8000, VAL_EVERY_MS = 1500, VAL_SHARE = 20;
+  var HISTORY_MAX = 8000;     // raw training points kept for re-smoothing
   var CORPUS_BYTES = { sentences: 60000 }; // size of each generated corpus (12,000 by default)
 
   var engine = null;
@@ -25,8 +30,14 @@
   var sampleSeed = 1;
   var settings = {
     temperature: 0.8, length: 300, prime: '', greedy: false,
-    sampleEveryMs: 1500, valEveryMs: 2000,
+    sampleEveryMs: 1500, valEveryMs: VAL_EVERY_MS, smoothing: RnnLossWatch.HALF_LIFE,
   };
+  var watch = new RnnLossWatch.LossWatch();
+  var history = [];           // [[step, bpc], ...] of every progress report
+  var split = null;           // {train, val}: the model's training text and validation slice
+  var ngrams = {};            // order -> {order, bpc, chars}, on split
+  var nextMilestone = 10;     // samples kept for the timeline at 10, 100, 1000, ...
+  var lossGood = true;        // the watch's verdict on the last chunk (snapshots only then)
   var acc = null;             // progress accumulated since the last report
   var timers = { report: 0, sample: 0, val: 0, snapshot: 0 };
   var trainMs = 0;            // time spent inside train() since the last report
@@ -69,10 +80,32 @@
     };
   }
 
+  // snapshot: the newest good weights (a NaN/Inf rolls back there); goodSnaps:
+  // the last few, so that a loss jump can go back to weights from before the
+  // gradient that started it (the smoothed loss notices it a half-life late).
+  var goodSnaps = [], jumpTarget = null;
   function takeSnapshot() {
     snapshot = { bytes: model.save(), step: model.info.step };
+    goodSnaps.push(snapshot);
+    if (goodSnaps.length > 4) goodSnaps.shift();
     timers.snapshot = now();
   }
+
+  function snapBefore(step) {
+    for (var i = goodSnaps.length - 1; i >= 0; i--) if (goodSnaps[i].step < step) return goodSnaps[i];
+    return goodSnaps[0] || snapshot;
+  }
+
+  // The training text and the validation slice, cut where the engine split
+  // the text (its trainChars / valChars, in code points).
+  function splitOf(m, text) {
+    if (!text) return null;
+    var i = m.info, cps = Array.from(text);
+    var val = cps.slice(i.trainChars, i.trainChars + Math.min(i.valChars, VAL_CHARS)).join('');
+    return { train: cps.slice(0, i.trainChars).join(''), val: val.length >= 2 ? val : '' };
+  }
+
+  function firstMilestone(step) { var m = 10; while (m <= step) m *= 10; return m; }
 
   function replaceModel(m, text) {
     running = false;
@@ -81,6 +114,14 @@
     corpus = text || null;
     chunkSteps = 1;
     resetAcc();
+    watch.reset(model.info.step);
+    lossGood = true;
+    goodSnaps = [];
+    jumpTarget = null;
+    history = [];
+    split = splitOf(model, corpus);
+    ngrams = {};
+    nextMilestone = firstMilestone(model.info.step);
     var t = now();
     // val -Infinity: the first training chunk also validates, so the
     // validation curve starts where the training curve does
@@ -97,6 +138,13 @@
   }
 
   function absorb(r, n) {
+    var w = watch.add(r.step, n, r.loss / Math.LN2, r.gradNorm);
+    if (w.jump) {
+      jumpTarget = snapBefore(w.jump.gradStep);
+      w.jump.goodStep = jumpTarget ? jumpTarget.step : 0;
+      emit('jump', w.jump);
+    }
+    lossGood = w.good;
     acc.steps += n;
     acc.lossSum += r.loss * n;
     acc.chars += r.chars;
@@ -109,7 +157,11 @@
     if (!force && t - timers.report < REPORT_MS) return;
     if (acc.steps > 0) {
       var loss = acc.lossSum / acc.steps;
+      var step = model.info.step;
+      history.push([step, loss / Math.LN2]);
+      if (history.length > HISTORY_MAX) history = history.filter(function (p, i) { return i % 2 === 0 || i === history.length - 1; });
       emit('progress', {
+        smoothBpc: smoothLast(), watchBpc: watch.smoothed,
         step: model.info.step, loss: loss, bpc: loss / Math.LN2,
         gradNorm: acc.gradNorm, clipped: acc.clipped, steps: acc.steps,
         charsPerSec: trainMs > 0 ? acc.chars / (trainMs / 1000) : 0,
@@ -120,6 +172,19 @@
     timers.report = t;
   }
 
+  // the last point of the training curve smoothed with the page's setting
+  function smoothLast() {
+    var h = settings.smoothing;
+    if (!(h > 0)) return history.length ? history[history.length - 1][1] : NaN;
+    var tail = history.slice(-Math.min(history.length, 400));
+    var s = RnnLossWatch.smooth(tail, h);
+    return s.length ? s[s.length - 1][1] : NaN;
+  }
+
+  function curve() {
+    return { points: history.slice(), smooth: RnnLossWatch.smooth(history, settings.smoothing) };
+  }
+
   function doSample(opts) {
     var o = {
       length: settings.length, temperature: settings.temperature, prime: settings.prime,
@@ -128,26 +193,34 @@
     if (opts) for (var k in opts) if (Object.prototype.hasOwnProperty.call(opts, k)) o[k] = opts[k];
     var s = model.sample(o);
     return { text: s.text, top: s.top, prime: o.prime, step: model.info.step,
-      temperature: o.temperature, greedy: o.greedy };
+      temperature: o.temperature, greedy: o.greedy,
+      bpc: history.length ? history[history.length - 1][1] : NaN }; // the last reported training loss
   }
 
   function doValidate() {
     var t0 = now();
-    var bpc = model.validate();
+    var r = model.evaluate(split.val);
     valMsLast = now() - t0;
     timers.val = now();
-    return { step: model.info.step, bpc: bpc };
+    return { step: model.info.step, bpc: r.bpc, chars: r.chars, ms: valMsLast };
   }
 
   // Periodic work between chunks: samples, validation and snapshots.
   function periodic() {
     var t = now();
-    if (t - timers.sample >= settings.sampleEveryMs) { emit('sample', doSample()); timers.sample = now(); }
-    // keep validation under ~10% of the time even on a big held-out split
-    if (model.info.valChars > 0 && t - timers.val >= Math.max(settings.valEveryMs, valMsLast * 10)) {
+    var step = model.info.step;
+    if (step >= nextMilestone) {
+      var s = doSample();
+      s.milestone = true;
+      emit('sample', s);
+      timers.sample = now();
+      nextMilestone = firstMilestone(step);
+    } else if (t - timers.sample >= settings.sampleEveryMs) { emit('sample', doSample()); timers.sample = now(); }
+    if (split && split.val && t - timers.val >= Math.max(settings.valEveryMs, valMsLast * VAL_SHARE)) {
       emit('val', doValidate());
     }
-    if (t - timers.snapshot >= SNAPSHOT_MS) takeSnapshot();
+    // the roll-back target: only weights from while the loss was good
+    if (t - timers.snapshot >= SNAPSHOT_MS && lossGood) takeSnapshot();
   }
 
   // NaN/Inf: go back to the last good weights, then replay one step at a
@@ -170,6 +243,7 @@
     restore();
     chunkSteps = 1;
     resetAcc();
+    watch.reset(good.step);
     emit('diverged', {
       step: bad > 0 ? bad : failedChunkEnd, exact: bad > 0,
       restoredStep: good.step, lr: model.info.config.lr, clip: model.info.config.clip,
@@ -247,6 +321,35 @@
       return { settings: settings };
     },
     sample: function (msg) { requireModel(); timers.sample = now(); return doSample(msg.options); },
+    // the training curve smoothed anew (after a change of settings.smoothing)
+    curve: function () { return curve(); },
+    // The Kneser-Ney n-gram reference: counted on the model's training text,
+    // scored on its validation slice (the same characters as the val points).
+    ngram: function (msg) {
+      requireModel();
+      if (!split || !split.val || !split.train) return { order: msg.order, bpc: null };
+      var order = msg.order | 0;
+      if (!ngrams[order]) ngrams[order] = engine.ngramText(split.train, split.val, order);
+      return { order: order, bpc: ngrams[order].bpc, chars: ngrams[order].chars };
+    },
+    // Back to the last good snapshot (after a loss jump).
+    rollback: function () {
+      requireCorpus();
+      running = false;
+      var target = jumpTarget || snapshot;
+      var m = engine.loadCharLM(target.bytes, corpus);
+      model.free();
+      model = m;
+      goodSnaps = goodSnaps.filter(function (g) { return g.step <= target.step; });
+      snapshot = target;
+      jumpTarget = null;
+      chunkSteps = 1;
+      resetAcc();
+      watch.reset(model.info.step);
+      lossGood = true;
+      history = history.filter(function (p) { return p[0] <= model.info.step; });
+      return { info: infoOf(model) };
+    },
     save: function () {
       requireModel();
       var bytes = model.save();
