@@ -16,6 +16,16 @@ var RnnWidgetRegistry = (function () {
         'widgets/alphabet/alphabet.css'],
       worker: 'gen/widget-alphabet-worker-sources.js',
     },
+    {
+      id: 'sum-rnn',
+      files: ['shared/number-list.js', 'widgets/sum-rnn/strings.js', 'widgets/sum-rnn/schema.js', 'widgets/sum-rnn/view.js', 'widgets/sum-rnn/sum-rnn.css'],
+      worker: 'gen/widget-sum-rnn-worker-sources.js',
+    },
+    {
+      id: 'compare-rnn',
+      files: ['shared/number-list.js', 'widgets/compare-rnn/strings.js', 'widgets/compare-rnn/schema.js', 'widgets/compare-rnn/view.js', 'widgets/compare-rnn/compare-rnn.css'],
+      worker: 'gen/widget-compare-rnn-worker-sources.js',
+    },
   ];
   var parts = {};
 
