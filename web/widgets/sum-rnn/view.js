@@ -150,7 +150,7 @@
         ui.presetsBox.setAttribute('aria-label', ctx.t('presetsLabel'));
         PRESETS.forEach(function (p, i) { ui.presets[i].textContent = ctx.t(p.key); });
         ui.labels.x.textContent = ctx.t('fieldX');
-        ['x'].concat(WEIGHTS).forEach(function (k) { ui.fields[k].setAttribute('aria-label', ctx.t('field' + k + 'Label')); });
+        ['x'].concat(WEIGHTS).forEach(function (k) { ui.fields[k].setAttribute('aria-label', ctx.t('field' + k.toUpperCase() + 'Label')); });
         ui.graph.setAttribute('aria-label', ctx.t('graphLabel'));
         render();
       },
@@ -248,7 +248,7 @@
   function edge(parent, cls, arrow, label) {
     var e = node('div', 'sumrnn-edge ' + cls, parent);
     node('span', 'sumrnn-weight math', e, label);
-    node('span', 'sumrnn-arrow', e, arrow);
+    node('span', 'sumrnn-arrow', e, arrow).setAttribute('aria-hidden', 'true');
     return e;
   }
 
