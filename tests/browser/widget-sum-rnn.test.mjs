@@ -86,9 +86,9 @@ test('sum-rnn: recurrent weight 0.5 forgets, 2 blows up, 1 sums; the sentence fo
       assert.equal(await page.locator('#btn-play').getAttribute('data-k'), 'play');
     }
     // the presets set W
-    await page.getByRole('button', { name: 'blows up (W = 2)' }).click();
+    await page.getByRole('button', { name: 'blows up (2)' }).click();
     await page.waitForFunction(() => document.querySelector('.sumrnn-verdict').getAttribute('data-regime') === 'explode');
-    assert.equal(await page.getByRole('button', { name: 'blows up (W = 2)' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('button', { name: 'blows up (2)' }).getAttribute('aria-pressed'), 'true');
     assert.deepEqual(consoleLines, []);
   } finally { await context.close(); }
 });

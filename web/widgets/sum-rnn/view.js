@@ -182,6 +182,7 @@
     var ui = { title: node('h1', 'sumrnn-title', head) };
     ui.presetsBox = node('div', 'sumrnn-presets', head);
     ui.presetsBox.setAttribute('role', 'group');
+    node('span', 'sumrnn-presets-name math', ui.presetsBox, 'W:');
     ui.presets = PRESETS.map(function () { var b = node('button', null, ui.presetsBox); b.type = 'button'; return b; });
     var eq = node('p', 'sumrnn-rule-line', w);
     ui.rule = node('span', 'sumrnn-rule', eq);
