@@ -68,6 +68,14 @@ test('compare-rnn: running totals, h, ŷ and the decision at every step; a tie i
     await page.waitForFunction(() => window.__events.some((e) => e.event === 'done'), null, { timeout: 10000 });
     assert.deepEqual(await row(page, 'rowH'), [1, 0, 0.5, -0.5]);
     assert.deepEqual(await row(page, 'rowDecision'), [1, 0, 1, 0]);
+    // a gentler output weight: the same decisions, ŷ less sure
+    await post(page, { command: 'setInput', input: { V: 2 } });
+    await page.waitForFunction(() => /V = 2$/.test(document.querySelector('.cmprnn-eq').textContent));
+    for (let i = 0; i < 4; i++) await post(page, { command: 'step' });
+    await lastT(page, 4);
+    const soft = await row(page, 'rowY');
+    assert.ok(Math.abs(soft[0] - 0.8808) < 1e-3 && Math.abs(soft[3] - 0.2689) < 1e-3, `ŷ ${soft}`);   // σ(2), σ(−1)
+    assert.deepEqual(await row(page, 'rowDecision'), [1, 0, 1, 0]);
     assert.deepEqual(consoleLines, []);
   } finally { await context.close(); }
 });

@@ -87,6 +87,7 @@
     }
 
     function render() {
+      ui.eq.textContent = 'hₜ = aₜ − bₜ + hₜ₋₁    ŷₜ = σ(V·hₜ), V = ' + num(s.V);
       drawTable(ui, ctx, inp, steps, shown);
       drawRandom(ui, ctx, inp, random);
       var last = steps && shown > 0 ? steps[shown - 1] : null;
@@ -143,7 +144,6 @@
       relabel: function () {
         ui.title.textContent = ctx.t('title');
         ui.rule.textContent = ctx.t('rule');
-        ui.eq.textContent = 'hₜ = aₜ − bₜ + hₜ₋₁    ŷₜ = σ(V·hₜ), V = ' + num(s.V);
         ui.note.textContent = ctx.t('note');
         ui.randomButton.textContent = ctx.t('randomButton');
         ui.table.setAttribute('aria-label', ctx.t('tableLabel'));
