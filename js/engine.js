@@ -58,6 +58,7 @@
       rnn_reviews_generate: 6, rnn_reviews_label: 2, rnn_reviews_split: 2, rnn_reviews_tokenize: 7,
       rnn_ball_generate: 8, rnn_memory_generate: 7,
     },
+    api_compare: { rnn_pairs_generate: 9 }, // the comparison widget's random input pairs
   };
   const ABI_VERSION = 2;
   const encoder = new TextEncoder();
@@ -1196,6 +1197,37 @@
     return installTasksInto;
   })();
 
+  // ---------------------------------------------------------------------
+  // The comparison widget's random input pairs (src/api_compare.c,
+  // src/data/pairs.h): two sequences of `steps` values each, drawn from
+  // `levels` evenly spaced values from lo to hi, and the label 1 when the
+  // first sums to more than the second (a tie is 0, "not larger").
+  //   eng.pairsGenerate({ count: 20, steps: 3, levels: 5, lo: 0, hi: 2, seed: 1 });
+  //   // { a: [[2, 0.5, 1], ...], b: [...], labels: [1, 0, ...] }
+  const PAIRS_DEFAULTS = { count: 20, steps: 3, levels: 5, lo: 0, hi: 2, seed: 1 };
+  function installPairs(RnnEngine) {
+    RnnEngine.Engine.prototype.pairsGenerate = function (opts) {
+      const o = Object.assign({}, PAIRS_DEFAULTS, opts || {});
+      int(o.count, 0, 100000, 'count');
+      int(o.steps, 1, 64, 'steps');
+      int(o.levels, 1, 1001, 'levels');
+      for (const k of ['lo', 'hi']) if (typeof o[k] !== 'number' || !Number.isFinite(o[k])) throw new Error(`${k} must be a finite number`);
+      int(o.seed, -2147483648, 4294967295, 'seed');
+      return this.scoped((s) => {
+        const n = Math.max(1, o.count * o.steps), pa = s.alloc(4 * n), pb = s.alloc(4 * n), pl = s.alloc(4 * Math.max(1, o.count));
+        this.check(this.c.rnn_pairs_generate(o.seed | 0, o.count, o.steps, o.levels, o.lo, o.hi, pa, pb, pl));
+        const a = this.f32(pa, o.count * o.steps), b = this.f32(pb, o.count * o.steps), out = { a: [], b: [], labels: [] };
+        for (let i = 0; i < o.count; i++) {
+          out.a.push(Array.from(a.subarray(i * o.steps, (i + 1) * o.steps)));
+          out.b.push(Array.from(b.subarray(i * o.steps, (i + 1) * o.steps)));
+        }
+        out.labels = Array.from(this.i32(pl, o.count));
+        return out;
+      });
+    };
+    return RnnEngine;
+  }
+
   async function create(factory) {
     if (typeof factory !== 'function') throw new Error('RnnEngine.create needs the module factory (RnnWasmSimd or RnnWasmScalar)');
     return new Engine(await factory());
@@ -1204,5 +1236,6 @@
   const api = { create, Engine, CharLM, L2EModel, EXPORTS, ABI_VERSION };
   installSeqNet(api); // adds Engine.prototype.createSeqNet/spectralRadius, api.SeqNet, api.SEQ
   installTasks(api);  // adds the task generators, ngramText/createNgram, api.NgramModel, api.TASKS
+  installPairs(api);  // adds eng.pairsGenerate (the comparison widget)
   return api;
 });

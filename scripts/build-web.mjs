@@ -138,6 +138,8 @@ export const TABLE = [
   widgetProgram('sentiment'),
   widgetProgram('ball'),
   widgetProgram('memory'),
+  widgetProgram('sum-rnn'),
+  widgetProgram('compare-rnn'),
   vendorCopy('web/vendor/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.iife.min.js'),
   vendorCopy('web/vendor/uPlot.min.css', 'node_modules/uplot/dist/uPlot.min.css'),
 ];

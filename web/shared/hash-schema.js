@@ -1,5 +1,5 @@
 // hash-schema.js - settings <-> URL hash, for any schema of typed fields
-// ({type: 'enum'|'bool'|'string'|'int'|'float', values|min|max|maxLength, def};
+// ({type: 'enum'|'bool'|'string'|'int'|'float', values|min|max|maxLength|pattern, def};
 // minOpen / maxOpen: the bound itself is refused; float32: checked as the
 // engine's C float, so a value that rounds to a refused bound is refused). fromEngine() turns one of
 // the engine's parameter descriptions (RNN_ENGINE_CONTRACT) into such a field.
@@ -61,7 +61,7 @@ var RnnHashSchema = (function () {
         if (raw === '0' || raw === 'false') return { ok: true, value: false };
         return { ok: false };
       }
-      if (f.type === 'string') return { ok: raw.length <= f.maxLength, value: raw };
+      if (f.type === 'string') return { ok: raw.length <= f.maxLength && (!f.pattern || f.pattern.test(raw)), value: raw };
       if (!NUMBER.test(raw)) return { ok: false };
       var x = Number(raw);
       if (!isFinite(x) || !inRange(f, f.float32 ? Math.fround(x) : x)) return { ok: false };

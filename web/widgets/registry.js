@@ -19,6 +19,16 @@ var RnnWidgetRegistry = (function () {
     { id: 'sentiment', files: ['widgets/sentiment/strings.js', 'widgets/sentiment/schema.js', 'widgets/sentiment/view.js', 'widgets/sentiment/sentiment.css'], worker: 'gen/widget-sentiment-worker-sources.js' },
     { id: 'ball', files: ['widgets/ball/strings.js', 'widgets/ball/schema.js', 'widgets/ball/chart.js', 'widgets/ball/view.js', 'widgets/ball/ball.css'], worker: 'gen/widget-ball-worker-sources.js' },
     { id: 'memory', files: ['widgets/memory/strings.js', 'widgets/memory/schema.js', 'widgets/memory/chart.js', 'widgets/memory/view.js', 'widgets/memory/memory.css'], worker: 'gen/widget-memory-worker-sources.js' },
+    {
+      id: 'sum-rnn',
+      files: ['shared/number-list.js', 'widgets/sum-rnn/strings.js', 'widgets/sum-rnn/schema.js', 'widgets/sum-rnn/view.js', 'widgets/sum-rnn/sum-rnn.css'],
+      worker: 'gen/widget-sum-rnn-worker-sources.js',
+    },
+    {
+      id: 'compare-rnn',
+      files: ['shared/number-list.js', 'widgets/compare-rnn/strings.js', 'widgets/compare-rnn/schema.js', 'widgets/compare-rnn/view.js', 'widgets/compare-rnn/compare-rnn.css'],
+      worker: 'gen/widget-compare-rnn-worker-sources.js',
+    },
   ];
   var parts = {};
 
