@@ -7,7 +7,7 @@ RnnWidgetRegistry.provide('neurons', 'schema', {
   fields: {
     feature: { type: 'enum', values: ['quote', 'paren', 'column', 'vowel', 'space'], def: 'quote' },
     unit: { type: 'int', min: -1, max: 1023, def: -1 },        // -1: the unit the search ranks first
-    text: { type: 'string', maxLength: 160, def: '' },          // '' : the widget's sample text
+    text: { type: 'string', maxLength: 120, def: '' },          // '' : the widget's sample text
   },
   inputKeys: ['feature', 'unit', 'text'],
 });

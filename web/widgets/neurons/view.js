@@ -11,6 +11,7 @@
 (function () {
   var TICK_MS = 140;      // one character per tick while playing
   var RANKED = 5;         // units listed by the search
+  var MAX_TEXT = 120;     // characters: three lines of cells fit a 16:9 slide
   var FEATURES = ['quote', 'paren', 'column', 'vowel', 'space'];
   var SAMPLE = 'A aluna perguntou: "O modelo lê a próxima letra?"\nO rio guarda os pesos (de novo) e diz "sem pressa".';
 
@@ -52,6 +53,7 @@
     function load(payload, name) {
       return client.request('load', payload, payload.bytes ? [payload.bytes] : []).then(function (r) {
         model = r; modelName = name;
+        if (!name) model.steps = bundled.steps;   // the export/import round trip of the bundled file drops the count
         if (s.unit >= r.H) s.unit = -1;
         return read();
       });
@@ -124,7 +126,7 @@
         say(status.key, status.params);
         render();
       },
-      destroy: function () { destroyed = true; api.pause(); if (client) client.terminate(); root.textContent = ''; },
+      destroy: function () { destroyed = true; api.pause(); if (typing) clearTimeout(typing); if (client) client.terminate(); root.textContent = ''; },
     };
 
     function render() {
@@ -150,7 +152,10 @@
     }
 
     ui.feature.addEventListener('change', function () { api.setInput({ feature: ui.feature.value }); });
-    ui.text.addEventListener('change', function () { api.setInput({ text: ui.text.value.slice(0, 160) }); });
+    var typing = 0;   // the text is read again a moment after the last keystroke
+    function typed() { if (typing) clearTimeout(typing); typing = 0; if (ui.text.value !== text()) api.setInput({ text: ui.text.value.slice(0, MAX_TEXT) }); }
+    ui.text.addEventListener('input', function () { if (typing) clearTimeout(typing); typing = setTimeout(typed, 400); });
+    ui.text.addEventListener('change', typed);
     ui.prev.addEventListener('click', function () { if (data) { s.unit = (unit() + data.H - 1) % data.H; render(); emitStep(); } });
     ui.next.addEventListener('click', function () { if (data) { s.unit = (unit() + 1) % data.H; render(); emitStep(); } });
     ui.bundled.addEventListener('click', function () { if (ready) serial(function () { return load({ base64: bundled.data }, null); }); });
@@ -182,9 +187,8 @@
   function build(root) {
     root.textContent = '';
     var w = node('div', 'neurons', root);
-    var head = node('div', 'neurons-head', w);
-    var ui = { title: node('h1', 'neurons-title', head) };
-    ui.status = node('p', 'neurons-status', head);
+    var ui = { title: node('h1', 'neurons-title', w) };
+    ui.status = node('span', 'neurons-status');
     ui.status.setAttribute('role', 'status');
     var bar = node('div', 'neurons-bar', w);
     var fl = node('label', 'neurons-field', bar);
@@ -202,11 +206,12 @@
     ui.file = node('input', 'neurons-file', bar); ui.file.type = 'file'; ui.file.accept = '.rnn,.gz,application/octet-stream';
     ui.file.tabIndex = -1;
     ui.rank = node('ol', 'neurons-rank', w);
-    ui.text = node('input', 'neurons-text', w); ui.text.type = 'text'; ui.text.maxLength = 160; ui.text.spellcheck = false;
+    ui.text = node('textarea', 'neurons-text', w); ui.text.rows = 2; ui.text.maxLength = MAX_TEXT; ui.text.spellcheck = false;
     ui.page = node('div', 'neurons-page', w);
     ui.cells = [];
     ui.detail = node('p', 'neurons-detail', w);
     var foot = node('div', 'neurons-foot', w);
+    foot.appendChild(ui.status);
     ui.model = node('span', 'neurons-model', foot);
     ui.note = node('span', 'neurons-note', foot);
     ui.legend = node('p', 'neurons-legend', w);
@@ -229,6 +234,7 @@
       b.textContent = ctx.t('rankItem', { unit: u, r: ctx.number(data.r[u], 2) });
       b.setAttribute('data-unit', String(u));
       b.setAttribute('data-value', String(data.r[u]));
+      b.setAttribute('aria-label', ctx.t('rankItemLabel', { unit: u, r: ctx.number(data.r[u], 2) }));
       b.setAttribute('aria-pressed', u === shownUnit ? 'true' : 'false');
       b.addEventListener('click', pickUnit.bind(null, u));
     }
