@@ -5,7 +5,7 @@
 'use strict';
 RnnWidgetRegistry.provide('neurons', 'schema', {
   fields: {
-    feature: { type: 'enum', values: ['quote', 'paren', 'column', 'vowel', 'space'], def: 'quote' },
+    feature: { type: 'enum', values: ['quote', 'paren', 'column', 'vowel', 'space'], def: 'vowel' },  // the bundled model's clearest unit
     unit: { type: 'int', min: -1, max: 1023, def: -1 },        // -1: the unit the search ranks first
     text: { type: 'string', maxLength: 120, def: '' },          // '' : the widget's sample text
   },
