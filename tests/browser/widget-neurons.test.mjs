@@ -6,12 +6,12 @@
 // → reads one character with its top-5 in the step event, play reads to the
 // end, r goes back; a broken model file and a character outside the
 // vocabulary are named and change nothing; every visible string switches
-// language.
+// language; the playground's "Inspect units" hands its model to the widget.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, ROOT, visibleTexts } from './helpers.mjs';
+import { launch, ROOT, visibleTexts, openPage, waitReady, FILE_URL, hashFor, stepCount, stepOnce } from './helpers.mjs';
 import { loadEngine } from '../node/helpers.mjs';
 import { quoteModelFile, QUOTE_UNIT, QUOTED_TEXT } from '../node/neurons-fixture.mjs';
 
@@ -140,5 +140,26 @@ test('neurons: the pt/en switch changes every visible string, and back', async (
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.deepEqual(await page.evaluate(visibleTexts, { skip }), en);
     assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('neurons: the playground\'s "Inspect units" opens the widget on a copy of the current model', async () => {
+  const { context, page, problems } = await openPage(browser, FILE_URL, { hash: hashFor({ seed: 3 }) });
+  try {
+    await waitReady(page);
+    await stepOnce(page);
+    await stepOnce(page);
+    const step = await stepCount(page);
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Inspect units' }).click()]);
+    const popupProblems = [];
+    popup.on('console', (m) => popupProblems.push(`${m.type()}: ${m.text()}`));
+    popup.on('pageerror', (e) => popupProblems.push(`pageerror: ${e.message}`));
+    await popup.waitForFunction((s) => document.querySelector('.neurons-model') &&
+      document.querySelector('.neurons-model').textContent.includes(`the playground's model at step ${s}: H = 32`), step, { timeout: 20000 });
+    // the playground's corpus has no quotes: the sample sentence is not readable, the model reads its own text
+    await popup.waitForFunction(() => /reads a text it wrote itself/.test(document.querySelector('.neurons-note').textContent));
+    assert.ok(await popup.locator('.neurons-cell').count() >= 90);
+    assert.equal(await popup.locator('.neurons-unitbox .neurons-of').textContent(), 'of 32');
+    assert.deepEqual([problems, popupProblems], [[], []]);
   } finally { await context.close(); }
 });

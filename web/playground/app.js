@@ -1,7 +1,7 @@
 // app.js - the page controller: wires the settings form, the corpus panel,
 // the worker, the chart and the samples together. It does no math and never
 // touches the engine: everything numeric comes from the worker's messages.
-/* global RnnI18n, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel */
+/* global RnnI18n, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel, RnnModelSnapshot */
 'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -87,6 +87,7 @@
     $('btn-step').disabled = !ready || app.running || !app.info || !app.info.canTrain;
     $('btn-reset').disabled = !ready;
     $('btn-save').disabled = !ready || !app.info;
+    $('btn-inspect').disabled = !ready || !app.info;
     $('btn-export').disabled = !ready || !app.info;
     $('btn-sample').disabled = !ready || !app.info;
     $('model-file').disabled = !ready;
@@ -251,6 +252,15 @@
     }, function (e) { message('errSetup', { reason: e.message }); });
   }
 
+  // The neurons widget in a new window, on a copy of the current model
+  // (shared/model-snapshot.js; the window opens at the click, the copy follows).
+  function inspectUnits() {
+    var win = window.open('embed.html?w=neurons&lang=' + RnnI18n.lang, '_blank');
+    if (!win) return;
+    var offer = RnnModelSnapshot.offer(win);
+    call('save').then(function (r) { offer.give(r.bytes, r.step); }, function (e) { offer.cancel(); failed(e); });
+  }
+
   function exportPytorch() {
     return call('exportPytorch').then(function (r) {
       download('rnn-charlm-h' + app.info.H + '-step' + r.step + '.pytorch.json', new Blob([r.json], { type: 'application/json' }));
@@ -328,6 +338,7 @@
     $('btn-step').addEventListener('click', act(step));
     $('btn-reset').addEventListener('click', act(function () { message(null); return setup(); }));
     $('btn-save').addEventListener('click', act(save));
+    $('btn-inspect').addEventListener('click', inspectUnits);
     $('btn-export').addEventListener('click', act(exportPytorch));
     $('btn-sample').addEventListener('click', act(function () {
       return call('sample').then(function (s) { app.samples.show(s); });

@@ -16,7 +16,7 @@ var RnnWidgetRegistry = (function () {
         'widgets/alphabet/alphabet.css'],
       worker: 'gen/widget-alphabet-worker-sources.js',
     },
-    { id: 'neurons', files: ['widgets/neurons/strings.js', 'widgets/neurons/schema.js', 'widgets/neurons/model.js', 'widgets/neurons/view.js', 'widgets/neurons/neurons.css'], worker: 'gen/widget-neurons-worker-sources.js' },
+    { id: 'neurons', files: ['widgets/neurons/strings.js', 'widgets/neurons/schema.js', 'widgets/neurons/model.js', 'shared/model-snapshot.js', 'widgets/neurons/view.js', 'widgets/neurons/neurons.css'], worker: 'gen/widget-neurons-worker-sources.js' },
   ];
   var parts = {};
 

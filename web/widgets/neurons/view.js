@@ -6,7 +6,7 @@
 // the worker (CharLM.trace, neuronFeature, rankUnits: src/api_neurons.c);
 // this file only draws. Play reads the text one character at a time, →
 // reads one more, r goes back to the start; clicking a character moves there.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES, RnnModelSnapshot */
 'use strict';
 (function () {
   var TICK_MS = 140;      // one character per tick while playing
@@ -50,21 +50,29 @@
       return data.order ? data.order[0] : 0;
     }
 
+    // name: null (the bundled model), a file name, or {key, params} (a string of ours)
     function load(payload, name) {
       return client.request('load', payload, payload.bytes ? [payload.bytes] : []).then(function (r) {
         model = r; modelName = name;
         if (!name) model.steps = bundled.steps;   // the export/import round trip of the bundled file drops the count
         if (s.unit >= r.H) s.unit = -1;
-        return read();
+        return read(true);
       });
     }
 
-    function read() {
-      return client.request('read', { text: text(), feature: s.feature }).then(function (r) {
-        data = r; note = null;
+    // fallback: a model just loaded that cannot read the text reads one it writes.
+    function read(fallback) {
+      return client.request('read', { text: text(), feature: s.feature, fallback: !!fallback }).then(function (r) {
+        data = r; note = r.sampled ? { key: 'sampledText' } : null;
+        if (r.sampled) s.text = r.text;
         cursor = r.n;
         render();
-      }, function (e) { note = ctx.t('textFailed', { reason: e.message }); render(); });
+      }, function (e) { note = { key: 'textFailed', params: { reason: e.message } }; render(); });
+    }
+
+    function nameOf() {
+      if (!modelName) return ctx.t('bundledName');
+      return typeof modelName === 'string' ? modelName : ctx.t(modelName.key, modelName.params);
     }
 
     function emitStep() {
@@ -132,7 +140,7 @@
     function render() {
       ui.feature.value = s.feature;
       ui.text.value = text();
-      ui.model.textContent = model ? ctx.t('modelInfo', { name: modelName || ctx.t('bundledName'), H: model.H, V: model.V,
+      ui.model.textContent = model ? ctx.t('modelInfo', { name: nameOf(), H: model.H, V: model.V,
         steps: model.steps }) : '';
       ui.unitOf.textContent = data ? ctx.t('unitOf', { H: data.H }) : '';
       ui.unit.textContent = data ? String(unit()) : '';
@@ -140,7 +148,7 @@
       drawRanking(ui, ctx, data, unit(), function (u) { s.unit = u; render(); emitStep(); });
       drawText(ui, ctx, data, unit(), function (i) { api.pause(); cursor = i + 1; drawCursor(); emitStep(); });
       drawCursor();
-      ui.note.textContent = note || '';
+      ui.note.textContent = note ? ctx.t(note.key, note.params) : '';
     }
 
     // The characters read so far are coloured; the detail line names the last one.
@@ -165,7 +173,7 @@
       if (!f || !ready) return;
       f.arrayBuffer().then(function (buf) {
         serial(function () {
-          return load({ bytes: buf }, f.name).catch(function (e) { note = ctx.t('loadFailed', { reason: e.message }); render(); });
+          return load({ bytes: buf }, f.name).catch(function (e) { note = { key: 'loadFailed', params: { reason: e.message } }; render(); });
         });
       });
       ui.file.value = '';
@@ -180,6 +188,12 @@
       ctx.emit('ready', { kind: client.kind, hidden: model.H, vocab: model.V, best: data && data.order ? data.order[0] : null });
       if (playing) api.play();
       ctx.changed();
+      RnnModelSnapshot.request(function (bytes, step) {   // opened by the playground's "Inspect units"
+        serial(function () {
+          return load({ bytes: bytes }, { key: 'snapshotName', params: { step: step } })
+            .catch(function (e) { note = { key: 'loadFailed', params: { reason: e.message } }; render(); });
+        });
+      });
     }, fail);
     return api;
   }

@@ -46,12 +46,23 @@
     // The text read from a zero state and the units ranked for the feature.
     // A ranking the engine refuses (a feature constant on this text) comes
     // back as rankError; the trace is still there.
+    // msg.fallback: if the model does not know a character of the text (a
+    // model just loaded), it reads 100 characters it writes itself instead
+    // (sampled: true, seed 1, temperature 0.6).
     read: function (msg) {
       if (!model) throw new Error('no model yet');
-      var text = String(msg.text);
-      var tr = model.trace(text, 5);
+      var text = String(msg.text), sampled = false, tr;
+      try {
+        tr = model.trace(text, 5);
+      } catch (e) {
+        if (!msg.fallback || !/not in the model's vocabulary/.test(e.message)) throw e;
+        text = model.sample({ length: 100, temperature: 0.6, seed: 1 }).text;
+        sampled = true;
+        tr = model.trace(text, 5);
+      }
       var f = engine.neuronFeature(msg.feature, text);
-      var out = { n: tr.n, H: tr.H, chars: tr.chars, h: tr.h, feature: f, top: tr.top, r: null, order: null, rankError: null };
+      var out = { n: tr.n, H: tr.H, chars: tr.chars, h: tr.h, feature: f, top: tr.top, r: null, order: null, rankError: null,
+        text: text, sampled: sampled };
       try {
         var rk = engine.rankUnits(tr.h, tr.n, tr.H, f);
         out.r = rk.r; out.order = rk.order;
