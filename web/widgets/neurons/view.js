@@ -117,7 +117,7 @@
         if (input.unit !== undefined) s.unit = input.unit;
         if (input.text !== undefined) { s.text = input.text; ui.text.value = text(); }
         if (!ready) return;
-        if (input.feature !== undefined || input.text !== undefined) serial(read);
+        if (input.feature !== undefined || input.text !== undefined) serial(function () { return read(false); });
         else render();
       },
       relabel: function () {
