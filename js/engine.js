@@ -59,6 +59,9 @@
       rnn_ball_generate: 8, rnn_memory_generate: 7,
     },
     api_compare: { rnn_pairs_generate: 9 }, // the comparison widget's random input pairs
+    api_neurons: {
+      rnn_neurons_features: 0, rnn_neurons_trace: 9, rnn_neurons_feature: 6, rnn_neurons_rank: 6, rnn_neurons_corpus: 3,
+    },
   };
   const ABI_VERSION = 2;
   const encoder = new TextEncoder();
@@ -1228,6 +1231,91 @@
     return RnnEngine;
   }
 
+  // ---------------------------------------------------------------------
+  // Inside the char model (src/api_neurons.c, src/models/neurons.h): hidden
+  // states and top-k next characters of a text read by a char LM, text
+  // features per position, hidden units ranked by correlation with a
+  // feature, and the neurons widget's training text. Its own scope; its
+  // exports are EXPORTS.api_neurons. Every number comes from the C side.
+  //   const tr = lm.trace('Ela disse: "oi" (e foi).', 5);   // { n, H, k, chars, h: Float32Array(n*H), top: [n][k] {ch, p} }
+  //   eng.neuronFeatures();                                  // ['quote', 'paren', 'column', 'vowel', 'space']
+  //   const f = eng.neuronFeature('quote', text);            // Float32Array(n)
+  //   eng.rankUnits(tr.h, tr.n, tr.H, f);                    // { r: Float32Array(H), order: Int32Array(H) }
+  //   lm.rankUnits(text, 'quote');                           // the three above in one call, + trace
+  //   eng.neuronsCorpus({ seed: 1, bytes: 200000 });         // sentences with quotes and asides
+  const installNeurons = (function () {
+    const MAX_TEXT = 20000; // NEURONS_MAX_TEXT (src/models/neurons.h)
+
+    function chars(text) {
+      const c = Array.from(String(text));
+      if (c.length < 1 || c.length > MAX_TEXT) throw new Error(`text of ${c.length} characters: give 1 to ${MAX_TEXT}`);
+      return c;
+    }
+
+    function installInto(RnnEngine) {
+      const Engine = RnnEngine.Engine, CharLM = RnnEngine.CharLM;
+      if (Engine.prototype.neuronFeatures) return RnnEngine;
+
+      Engine.prototype.neuronFeatures = function () { return this.cstring(this.c.rnn_neurons_features()).split(','); };
+
+      Engine.prototype.neuronFeature = function (name, text) {
+        const e = this, kind = pick(e.neuronFeatures(), name, 'feature'), n = chars(text).length;
+        return e.scoped((s) => {
+          const [pt, len] = s.text(text), pf = s.alloc(4 * n), pn = s.alloc(4);
+          e.check(e.c.rnn_neurons_feature(kind, pt, len, pf, n, pn));
+          return Float32Array.from(e.f32(pf, n));
+        });
+      };
+
+      // h: n*H activations (position-major), f: n feature values.
+      Engine.prototype.rankUnits = function (h, n, H, f) {
+        const e = this;
+        int(n, 2, MAX_TEXT, 'positions');
+        int(H, 1, 4096, 'units');
+        if (!h || h.length !== n * H) throw new Error(`activations must have ${n * H} values`);
+        if (!f || f.length !== n) throw new Error(`feature must have ${n} values`);
+        return e.scoped((s) => {
+          const pr = s.alloc(4 * H), po = s.alloc(4 * H);
+          e.check(e.c.rnn_neurons_rank(s.f32(h), n, H, s.f32(f), pr, po));
+          return { r: Float32Array.from(e.f32(pr, H)), order: Int32Array.from(e.i32(po, H)) };
+        });
+      };
+
+      Engine.prototype.neuronsCorpus = function (opts) {
+        const o = Object.assign({ seed: 1, bytes: 100000 }, opts || {});
+        int(o.bytes, 1, 32 << 20, 'bytes');
+        return this.scoped((s) => { const pl = s.alloc(4); return this.takeText(this.c.rnn_neurons_corpus(o.seed | 0, o.bytes, pl), pl); });
+      };
+
+      // The text read from a zero state: h[t*H + j] = unit j after character t;
+      // top[t] = the k most likely next characters after character t.
+      CharLM.prototype.trace = function (text, k = 5) {
+        const e = this.eng, p = this.live(), c = chars(text), n = c.length;
+        const info = this.info, H = info.H, vocab = info.vocab;
+        int(k, 1, 16, 'k');
+        return e.scoped((s) => {
+          const [pt, len] = s.text(text);
+          const ph = s.alloc(4 * n * H), pi = s.alloc(4 * n * k), pp = s.alloc(4 * n * k), pn = s.alloc(4);
+          e.check(e.c.rnn_neurons_trace(p, pt, len, k, ph, pi, pp, n, pn));
+          const idx = e.i32(pi, n * k), pr = e.f32(pp, n * k), top = [];
+          for (let t = 0; t < n; t++) {
+            const row = [];
+            for (let j = 0; j < k; j++) row.push({ ch: vocab[idx[t * k + j]], p: pr[t * k + j] });
+            top.push(row);
+          }
+          return { n, H, k, chars: c, h: Float32Array.from(e.f32(ph, n * H)), top };
+        });
+      };
+
+      CharLM.prototype.rankUnits = function (text, feature, k = 5) {
+        const tr = this.trace(text, k), f = this.eng.neuronFeature(feature, text);
+        return Object.assign({ trace: tr, feature: f }, this.eng.rankUnits(tr.h, tr.n, tr.H, f));
+      };
+      return RnnEngine;
+    }
+    return installInto;
+  })();
+
   async function create(factory) {
     if (typeof factory !== 'function') throw new Error('RnnEngine.create needs the module factory (RnnWasmSimd or RnnWasmScalar)');
     return new Engine(await factory());
@@ -1237,5 +1325,6 @@
   installSeqNet(api); // adds Engine.prototype.createSeqNet/spectralRadius, api.SeqNet, api.SEQ
   installTasks(api);  // adds the task generators, ngramText/createNgram, api.NgramModel, api.TASKS
   installPairs(api);  // adds eng.pairsGenerate (the comparison widget)
+  installNeurons(api); // adds CharLM trace/rankUnits, Engine neuronFeature(s)/rankUnits/neuronsCorpus
   return api;
 });

@@ -140,6 +140,7 @@ export const TABLE = [
   widgetProgram('memory'),
   widgetProgram('sum-rnn'),
   widgetProgram('compare-rnn'),
+  widgetProgram('neurons'),
   vendorCopy('web/vendor/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.iife.min.js'),
   vendorCopy('web/vendor/uPlot.min.css', 'node_modules/uplot/dist/uPlot.min.css'),
 ];

@@ -2,7 +2,7 @@
 // the worker, the chart and the samples together. It does no math and never
 // touches the engine: everything numeric comes from the worker's messages.
 /* global RnnI18n, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel,
-   RnnTimeline, RnnLoadScripts */
+   RnnTimeline, RnnLoadScripts, RnnModelSnapshot */
 'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -97,6 +97,7 @@
     $('btn-step').disabled = !ready || app.running || !app.info || !app.info.canTrain;
     $('btn-reset').disabled = !ready;
     $('btn-save').disabled = !ready || !app.info;
+    $('btn-inspect').disabled = !ready || !app.info;
     $('btn-export').disabled = !ready || !app.info;
     $('btn-sample').disabled = !ready || !app.info;
     $('btn-keep').disabled = !app.sample;
@@ -322,6 +323,15 @@
     }, function (e) { message('errSetup', { reason: e.message }); });
   }
 
+  // The neurons widget in a new window, on a copy of the current model
+  // (shared/model-snapshot.js; the window opens at the click, the copy follows).
+  function inspectUnits() {
+    var win = window.open('embed.html?w=neurons&lang=' + RnnI18n.lang, '_blank');
+    if (!win) return;
+    var offer = RnnModelSnapshot.offer(win);
+    call('save').then(function (r) { offer.give(r.bytes, r.step); }, function (e) { offer.cancel(); failed(e); });
+  }
+
   function exportPytorch() {
     return call('exportPytorch').then(function (r) {
       download('rnn-charlm-h' + app.info.H + '-step' + r.step + '.pytorch.json', new Blob([r.json], { type: 'application/json' }));
@@ -401,6 +411,7 @@
     $('btn-step').addEventListener('click', act(step));
     $('btn-reset').addEventListener('click', act(function () { message(null); return setup(); }));
     $('btn-save').addEventListener('click', act(save));
+    $('btn-inspect').addEventListener('click', inspectUnits);
     $('btn-export').addEventListener('click', act(exportPytorch));
     $('btn-sample').addEventListener('click', act(function () {
       return call('sample').then(onSample);

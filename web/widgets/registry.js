@@ -29,6 +29,7 @@ var RnnWidgetRegistry = (function () {
       files: ['shared/number-list.js', 'widgets/compare-rnn/strings.js', 'widgets/compare-rnn/schema.js', 'widgets/compare-rnn/view.js', 'widgets/compare-rnn/compare-rnn.css'],
       worker: 'gen/widget-compare-rnn-worker-sources.js',
     },
+    { id: 'neurons', files: ['widgets/neurons/strings.js', 'widgets/neurons/schema.js', 'widgets/neurons/model.js', 'shared/model-snapshot.js', 'widgets/neurons/view.js', 'widgets/neurons/neurons.css'], worker: 'gen/widget-neurons-worker-sources.js' },
   ];
   var parts = {};
 

@@ -1,0 +1,165 @@
+// widget-neurons.test.mjs - the neurons widget in embed.html from file://:
+// a hand-wired model file whose unit 3 tracks "inside quotes" (built
+// through the engine's PyTorch import, tests/node/neurons-fixture.mjs) is
+// loaded through the widget's file button; the search ranks unit 3 first,
+// the widget shows it, its colour is positive exactly inside the quotes;
+// → reads one character with its top-5 in the step event, play reads to the
+// end, r goes back; a broken model file and a character outside the
+// vocabulary are named and change nothing; every visible string switches
+// language; the playground's "Inspect units" hands its model to the widget.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, ROOT, visibleTexts, openPage, waitReady, FILE_URL, hashFor, stepCount, stepOnce } from './helpers.mjs';
+import { loadEngine } from '../node/helpers.mjs';
+import { quoteModelFile, QUOTE_UNIT, QUOTED_TEXT } from '../node/neurons-fixture.mjs';
+
+const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
+let browser, modelFile;
+before(async () => {
+  browser = await launch();
+  modelFile = Buffer.from(quoteModelFile(await loadEngine('simd')));
+});
+after(async () => { await browser?.close(); });
+
+async function open(hash = '', lang = 'en') {
+  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('worker', (w) => w.on('console', (m) => problems.push(`worker ${m.type()}: ${m.text()}`)));
+  await page.addInitScript(() => {
+    window.__events = [];
+    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
+  });
+  await page.goto(`${EMBED}?w=neurons&lang=${lang}${hash}`);
+  await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 15000 });
+  return { context, page, problems };
+}
+const steps = (page) => page.evaluate(() => window.__events.filter((e) => e.event === 'step'));
+const waitSteps = (page, n) => page.waitForFunction((k) => window.__events.filter((e) => e.event === 'step').length >= k, n);
+const post = (page, msg) => page.evaluate((m) => window.postMessage(m, '*'), msg);
+
+async function loadQuoteModel(page) {
+  await page.locator('.neurons-file').setInputFiles({ name: 'quote-latch.rnn', mimeType: 'application/octet-stream', buffer: modelFile });
+  await page.waitForFunction(() => /quote-latch\.rnn/.test(document.querySelector('.neurons-model').textContent));
+}
+
+test('neurons: the unit wired to track "inside quotes" is ranked first and shown', async () => {
+  const { context, page, problems } = await open('#feature=quote');
+  try {
+    await loadQuoteModel(page);
+    await post(page, { command: 'setInput', input: { text: QUOTED_TEXT } });
+    await page.waitForFunction((n) => document.querySelectorAll('.neurons-cell').length === n, Array.from(QUOTED_TEXT).length);
+    assert.equal(await page.locator('.neurons-rank').getAttribute('data-best'), String(QUOTE_UNIT));
+    assert.equal(await page.locator('.neurons-unit').getAttribute('data-value'), String(QUOTE_UNIT));
+    const first = page.locator('.neurons-rank-unit').first();
+    assert.equal(await first.getAttribute('data-unit'), String(QUOTE_UNIT));
+    assert.ok(Number(await first.getAttribute('data-value')) > 0.9);
+    assert.equal(await first.getAttribute('aria-pressed'), 'true');
+    assert.match(await page.locator('.neurons-model').textContent(), /quote-latch\.rnn: H = 6/);
+    const cells = await page.locator('.neurons-cell').evaluateAll((els) => els.map((e) => [Number(e.dataset.value), Number(e.dataset.feature)]));
+    assert.ok(cells.some(([, f]) => f === 1) && cells.some(([, f]) => f === 0));
+    cells.forEach(([a, f], t) => assert.equal(a > 0 ? 1 : 0, f, `position ${t}`));
+    // another feature: the ranking changes, the widget follows the new first
+    await page.locator('.neurons-feature').selectOption('space');
+    await page.waitForFunction(() => document.querySelector('.neurons-rank').getAttribute('data-best') === '0');
+    assert.equal(await page.locator('.neurons-unit').getAttribute('data-value'), '0');
+    // a unit asked for by a deck stays shown
+    await post(page, { command: 'setInput', input: { unit: 5 } });
+    await page.waitForFunction(() => document.querySelector('.neurons-unit').getAttribute('data-value') === '5');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('neurons: → reads one character with its top-5, play reads to the end, r goes back to the start', async () => {
+  const { context, page, problems } = await open();
+  try {
+    const n = await page.locator('.neurons-cell').count();
+    assert.ok(n > 50, `${n} cells`);
+    assert.equal(await page.locator('.neurons-cell.unread').count(), 0);     // starts with the text read
+    await page.keyboard.press('ArrowRight');                                   // from the end: back to character 1
+    await waitSteps(page, 1);
+    let s = (await steps(page)).at(-1);
+    assert.equal(s.step, 1);
+    assert.equal(s.char, 'A');
+    assert.equal(s.top.length, 5);
+    assert.ok(s.activation >= -1 && s.activation <= 1);
+    assert.equal(await page.locator('.neurons-cell.unread').count(), n - 1);
+    await page.keyboard.press('ArrowRight');
+    await waitSteps(page, 2);
+    assert.equal((await steps(page)).at(-1).step, 2);
+    await page.keyboard.press('r');
+    await waitSteps(page, 3);
+    assert.equal((await steps(page)).at(-1).step, 0);
+    assert.equal(await page.locator('.neurons-cell.unread').count(), n);
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__events.some((e) => e.event === 'done'), null, { timeout: 30000 });
+    assert.equal((await steps(page)).at(-1).step, n);
+    assert.equal(await page.locator('.neurons-cell.unread').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('neurons: a broken model file and a character outside the vocabulary are named; nothing changes', async () => {
+  const { context, page, problems } = await open();
+  try {
+    const before = await page.locator('.neurons-model').textContent();
+    await page.locator('.neurons-file').setInputFiles({ name: 'broken.rnn', mimeType: 'application/octet-stream', buffer: Buffer.from('not a model') });
+    await page.waitForFunction(() => /Could not read that model file/.test(document.querySelector('.neurons-note').textContent));
+    assert.equal(await page.locator('.neurons-model').textContent(), before);
+    const cells = await page.locator('.neurons-cell').count();
+    await post(page, { command: 'setInput', input: { text: 'Kwyjibo ω' } });
+    await page.waitForFunction(() => /Could not read the text: .*not in the model's vocabulary/.test(document.querySelector('.neurons-note').textContent));
+    assert.equal(await page.locator('.neurons-cell').count(), cells);
+    await page.keyboard.press('ArrowRight');
+    await waitSteps(page, 1);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('neurons: the pt/en switch changes every visible string, and back', async () => {
+  const { context, page, problems } = await open('', 'en');
+  const skip = '.neurons-page, .neurons-text, .neurons-detail-next, .neurons-unit';
+  const numberish = (s) => /^[\d\s.,:%·–−+]*$/.test(s);
+  try {
+    await page.keyboard.press('ArrowRight');
+    await waitSteps(page, 1);
+    const en = await page.evaluate(visibleTexts, { skip });
+    await page.getByRole('button', { name: 'Português' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'pt-BR');
+    const pt = await page.evaluate(visibleTexts, { skip });
+    const ptByWhere = new Map(pt.map((x) => [x.where, x.text]));
+    const same = en.filter((x) => !numberish(x.text) && ptByWhere.get(x.where) === x.text);
+    assert.deepEqual(same, [], 'left in English');
+    assert.equal(pt.length, en.length);
+    assert.ok(pt.length >= 20, `walked ${pt.length} strings`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await page.evaluate(visibleTexts, { skip }), en);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('neurons: the playground\'s "Inspect units" opens the widget on a copy of the current model', async () => {
+  const { context, page, problems } = await openPage(browser, FILE_URL, { hash: hashFor({ seed: 3 }) });
+  try {
+    await waitReady(page);
+    await stepOnce(page);
+    await stepOnce(page);
+    const step = await stepCount(page);
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Inspect units' }).click()]);
+    const popupProblems = [];
+    popup.on('console', (m) => popupProblems.push(`${m.type()}: ${m.text()}`));
+    popup.on('pageerror', (e) => popupProblems.push(`pageerror: ${e.message}`));
+    await popup.waitForFunction((s) => document.querySelector('.neurons-model') &&
+      document.querySelector('.neurons-model').textContent.includes(`the playground's model at step ${s}: H = 32`), step, { timeout: 20000 });
+    // the playground's corpus has no quotes: the sample sentence is not readable, the model reads its own text
+    await popup.waitForFunction(() => /reads a text it wrote itself/.test(document.querySelector('.neurons-note').textContent));
+    assert.ok(await popup.locator('.neurons-cell').count() >= 90);
+    assert.equal(await popup.locator('.neurons-unitbox .neurons-of').textContent(), 'of 32');
+    assert.deepEqual([problems, popupProblems], [[], []]);
+  } finally { await context.close(); }
+});

@@ -1,0 +1,74 @@
+// worker.js - the neurons widget's worker part: [engine glue] + js/engine.js
+// + shared/worker-protocol.js + this file (scripts/build-web.mjs). It owns
+// one char LM (the bundled model or a model file the user loaded) and
+// answers, for a text and a feature, every hidden state, the five most
+// likely next characters after each character, the feature per position and
+// the units ranked by correlation with it (CharLM.trace, neuronFeature,
+// rankUnits: src/api_neurons.c).
+/* global RnnEngine, RnnWorkerProtocol */
+'use strict';
+(function () {
+  var engine = null;
+  var model = null;
+
+  function base64Bytes(b64) {
+    var bin = atob(String(b64)), out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  // A .rnn model file, or one compressed with gzip (the bundled model is).
+  function unpack(bytes) {
+    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(bytes);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+
+  RnnWorkerProtocol.serve({
+    init: function () {
+      return RnnEngine.create(self.RNN_FACTORY).then(function (e) {
+        engine = e;
+        var check = engine.selfCheck();
+        return { kind: engine.kind, selfCheck: { ok: !!check.ok, maxDiff: check.maxDiff }, features: engine.neuronFeatures() };
+      });
+    },
+    // msg.base64 (the bundled model) or msg.bytes (an ArrayBuffer: a file the user chose)
+    load: function (msg) {
+      var raw = msg.bytes ? new Uint8Array(msg.bytes) : base64Bytes(msg.base64);
+      return unpack(raw).then(function (bytes) {
+        var next = engine.loadCharLM(bytes);
+        if (model) model.free();
+        model = next;
+        var info = model.info;
+        return { H: info.H, V: info.V, steps: info.step, activation: info.activation };
+      });
+    },
+    // The text read from a zero state and the units ranked for the feature.
+    // A ranking the engine refuses (a feature constant on this text) comes
+    // back as rankError; the trace is still there.
+    // msg.fallback: if the model does not know a character of the text (a
+    // model just loaded), it reads 100 characters it writes itself instead
+    // (sampled: true, seed 1, temperature 0.6).
+    read: function (msg) {
+      if (!model) throw new Error('no model yet');
+      var text = String(msg.text), sampled = false, tr;
+      try {
+        tr = model.trace(text, 5);
+      } catch (e) {
+        if (!msg.fallback || !/not in the model's vocabulary/.test(e.message)) throw e;
+        text = model.sample({ length: 100, temperature: 0.6, seed: 1 }).text;
+        sampled = true;
+        tr = model.trace(text, 5);
+      }
+      var f = engine.neuronFeature(msg.feature, text);
+      var out = { n: tr.n, H: tr.H, chars: tr.chars, h: tr.h, feature: f, top: tr.top, r: null, order: null, rankError: null,
+        text: text, sampled: sampled };
+      try {
+        var rk = engine.rankUnits(tr.h, tr.n, tr.H, f);
+        out.r = rk.r; out.order = rk.order;
+      } catch (e) { out.rankError = e.message; }
+      out.__transfer = [tr.h.buffer, f.buffer];
+      return out;
+    },
+  }, function () { return !!engine; });
+})();
