@@ -135,6 +135,8 @@ export const TABLE = [
   engineContract('web/gen/engine-contract.js'),
   // the lecture widgets that train (web/widgets/<id>/worker.js)
   widgetProgram('alphabet'),
+  widgetProgram('bptt'),
+  widgetProgram('teacher-forcing'),
   vendorCopy('web/vendor/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.iife.min.js'),
   vendorCopy('web/vendor/uPlot.min.css', 'node_modules/uplot/dist/uPlot.min.css'),
 ];

@@ -16,6 +16,8 @@ var RnnWidgetRegistry = (function () {
         'widgets/alphabet/alphabet.css'],
       worker: 'gen/widget-alphabet-worker-sources.js',
     },
+    { id: 'bptt', files: ['widgets/bptt/strings.js', 'widgets/bptt/schema.js', 'widgets/bptt/view.js', 'widgets/bptt/bptt.css'], worker: 'gen/widget-bptt-worker-sources.js' },
+    { id: 'teacher-forcing', files: ['widgets/teacher-forcing/strings.js', 'widgets/teacher-forcing/schema.js', 'widgets/teacher-forcing/view.js', 'widgets/teacher-forcing/teacher-forcing.css'], worker: 'gen/widget-teacher-forcing-worker-sources.js' },
   ];
   var parts = {};
 
