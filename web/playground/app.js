@@ -1,7 +1,7 @@
 // app.js - the page controller: wires the settings form, the corpus panel,
 // the worker, the chart and the samples together. It does no math and never
 // touches the engine: everything numeric comes from the worker's messages.
-/* global RnnI18n, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel */
+/* global RnnI18n, RnnBpttViews, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel */
 'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -131,6 +131,7 @@
     app.info = info;
     app.recent = { steps: 0, clipped: 0 };
     app.last = { progress: null, val: null };
+    RnnBpttViews.clear();
     renderStats();
     app.chart.reset({ uniform: info.uniformBits, unigram: info.unigramBits });
     app.corpus.updateStats();
@@ -148,6 +149,7 @@
     if (app.info.config && !(app.info.config.clip > 0)) say($('clip-value'), 'clipOff');
     else say($('clip-value'), 'clipValue', { pctNum: r.steps ? Math.round(100 * r.clipped / r.steps) : 0 });
     app.chart.push(p.step, p.bpc, null);
+    if (p.bptt) RnnBpttViews.show(p.bptt, num);   // rho(W) and ||dL/dh_t|| per step (playground/bptt-views.js)
   }
 
   function onVal(v) {

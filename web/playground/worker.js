@@ -13,6 +13,8 @@
   var CHUNK_MS = 20;          // target duration of one training chunk
   var REPORT_MS = 100;        // progress events at most this often
   var SNAPSHOT_MS = 500;      // last good weights refreshed this often
+  var VIEWS_MS = 3000;        // BPTT views (rho(W), ||dL/dh_t|| per step) at most this often
+  var viewsAt = -Infinity;
   var MAX_CHUNK_STEPS = 2000;
   var CORPUS_BYTES = { sentences: 60000 }; // size of each generated corpus (12,000 by default)
 
@@ -113,11 +115,20 @@
         step: model.info.step, loss: loss, bpc: loss / Math.LN2,
         gradNorm: acc.gradNorm, clipped: acc.clipped, steps: acc.steps,
         charsPerSec: trainMs > 0 ? acc.chars / (trainMs / 1000) : 0,
-        running: running,
+        running: running, bptt: bpttViews(t),
       });
     }
     resetAcc();
     timers.report = t;
+  }
+
+  // The engine's spectral radius of W and ||dL/dh_t|| at every step of a
+  // training chunk (one forward + BPTT, no update), every VIEWS_MS; else null.
+  function bpttViews(t) {
+    if (t - viewsAt < VIEWS_MS) return null;
+    viewsAt = t;
+    var n = model.stepGradNorms();
+    return { rho: model.spectralRadius(), dhNorms: n.dhNorms };
   }
 
   function doSample(opts) {
