@@ -42,6 +42,7 @@
     var ui = build(root, s.steps);
     var client = null, ready = false, playing = false, looping = false, destroyed = false;
     var queue = Promise.resolve();
+    var shownRadius = s.radius;
     var snap = null, rows = [], check = null, checking = false, timer = 0, status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
@@ -58,7 +59,7 @@
 
     function show(r, addRow) {
       snap = r;
-      if (isFinite(r.rho)) s.radius = Math.round(r.rho * 100) / 100;   // the slider follows W as it trains
+      shownRadius = isFinite(r.rho) ? r.rho : s.radius;   // the slider follows W as it trains (a reset uses s.radius)
       if (addRow) { rows.push(r.dhNorms); if (rows.length > HEAT_ROWS) rows.shift(); }
       render();
       var ev = { step: r.step, loss: r.loss, accuracy: r.accuracy, rho: r.rho, dhFirst: r.dhNorms[0],
@@ -101,8 +102,8 @@
       ui.task.textContent = ctx.t('task', { delay: s.delay });
       ui.gButtons.forEach(function (b) { b.setAttribute('aria-pressed', b.value === s.activation ? 'true' : 'false'); });
       ui.lossButtons.forEach(function (b) { b.setAttribute('aria-pressed', b.value === s.loss ? 'true' : 'false'); });
-      ui.slider.value = String(s.radius);
-      ui.radiusValue.textContent = ctx.number(s.radius, 2);
+      ui.slider.value = String(shownRadius);
+      ui.radiusValue.textContent = ctx.number(shownRadius, 2);
       ui.clipButton.setAttribute('aria-pressed', s.clip ? 'true' : 'false');
       ui.clipButton.textContent = ctx.t(s.clip ? 'clipOn' : 'clipOff');
       ui.checkButton.disabled = checking || !ready;
@@ -163,7 +164,7 @@
           render();
           return;
         }
-        if (input.radius !== undefined) { s.radius = input.radius; change('radius', { radius: s.radius }); }
+        if (input.radius !== undefined) { s.radius = shownRadius = input.radius; change('radius', { radius: s.radius }); }
         if (input.clip !== undefined) { s.clip = input.clip; change('clip', { clip: s.clip }); }
         if (input.loss !== undefined) { s.loss = input.loss; change('lossAt', { loss: s.loss }); }
       },
