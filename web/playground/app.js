@@ -304,6 +304,7 @@
     RnnI18n.apply(document);
     RnnTexts.relabel();
     renderStats();
+    RnnBpttViews.show(null, num);   // redraw rho(W) and the step norms in the new language
     app.chart.setLabels(chartLabels());
     app.chart.redraw();
     app.samples.relabel();

@@ -8,6 +8,7 @@
 'use strict';
 var RnnBpttViews = (function () {
   var DECADES = 3;   // the bars show this many decades below the largest norm
+  var last = null;   // the last views shown (redrawn on a language switch)
 
   function $(id) { return document.getElementById(id); }
 
@@ -20,14 +21,19 @@ var RnnBpttViews = (function () {
   }
 
   function clear() {
+    last = null;
     if (!$('rho-value')) return;
     $('rho-value').textContent = '–';
     $('dh-bars').textContent = '';
     $('dh-ends').textContent = '–';
   }
 
+  // v: new views from a progress event, or null to redraw the last ones
+  // (in the current language: 0.014 or 0,014).
   function show(v, num) {
-    if (!$('rho-value')) return;
+    if (v) last = v;
+    v = last;
+    if (!v || !$('rho-value')) return;
     $('rho-value').textContent = num(v.rho, 3);
     $('rho-value').setAttribute('data-value', String(v.rho));
     var bars = $('dh-bars'), n = v.dhNorms, top = 0;
@@ -37,7 +43,7 @@ var RnnBpttViews = (function () {
       var b = document.createElement('span');
       var f = top > 0 && x > 0 ? 1 + Math.log(x / top) / Math.LN10 / DECADES : 0;
       b.style.height = Math.round(100 * Math.max(0.02, Math.min(1, f))) + '%';
-      b.title = 't = ' + (t + 1) + ': ' + sci(x, num);
+      b.title = RnnI18n.t('dhStep', { t: t + 1, v: sci(x, num) });
       bars.appendChild(b);
     });
     bars.setAttribute('data-value', JSON.stringify(n));
