@@ -38,6 +38,7 @@
       rnn_lm_vocab: 1, rnn_lm_save_size: 1, rnn_lm_save: 3, rnn_lm_params: 2, rnn_lm_load: 4, rnn_lm_export: 2,
       rnn_lm_import: 6, rnn_lm_free: 1, rnn_corpus: 4,
       rnn_lm_next_probs: 7, // the recital views (widgets): per-position probability of the given next character
+      rnn_lm_radius: 2, rnn_lm_step_norms: 4, // the playground's BPTT views: rho(W), ||dL/dh_t|| per step
     },
     api_describe: { rnn_describe: 0 },
     api_l2e: {
@@ -62,6 +63,8 @@
     api_neurons: {
       rnn_neurons_features: 0, rnn_neurons_trace: 9, rnn_neurons_feature: 6, rnn_neurons_rank: 6, rnn_neurons_corpus: 3,
     },
+    api_bptt: { rnn_seq_set_orthogonal: 3, rnn_seq_dW_element: 5, rnn_echo_generate: 7 }, // widget bptt (section "BPTT views")
+    api_teacher: { rnn_lm_feed: 12 },          // widget teacher-forcing (section "BPTT views" below)
   };
   const ABI_VERSION = 2;
   const encoder = new TextEncoder();
@@ -1316,6 +1319,92 @@
     return installInto;
   })();
 
+  // ---------------------------------------------------------------------
+  // BPTT views and teacher forcing (src/api_bptt.c, src/api_teacher.c, the end
+  // of src/api.c): methods added to SeqNet and CharLM.
+  //   net.setOrthogonal(r, seed)      W = r Q, Q a random orthogonal matrix
+  //   lm.spectralRadius()             rho(W) of the char LM
+  //   lm.stepGradNorms()              { loss, dhNorms: [T] } on the next chunk, no update
+  //   lm.feed(text, { letGo, greedy, temperature, seed })   teacher forcing vs free running
+  function installViews(RnnEngine) {
+    const SeqNet = RnnEngine.SeqNet, LM = RnnEngine.CharLM;
+
+    SeqNet.prototype.setOrthogonal = function (r, seed = 1) {
+      const e = this.eng, p = this.live();
+      if (typeof r !== 'number' || !Number.isFinite(r)) throw new Error('radius must be a finite number');
+      if (!Number.isInteger(seed) || seed < 0 || seed > 2147483647) throw new Error('seed must be an integer in [0, 2147483647]');
+      e.check(e.c.rnn_seq_set_orthogonal(p, seed, r));
+    };
+
+    // (dL/dW_t)[i][j] for every step t after a backward (gradients/train), lecture
+    // layout: { steps: [T], sum, total } with sum = Σ_t (engine, double) and
+    // total = the engine's dL/dW[i][j] of the whole backward (before clipping).
+    SeqNet.prototype.dWElement = function (i, j) {
+      const e = this.eng, p = this.live(), T = this.info.batchT;
+      return e.scoped((s) => {
+        const po = s.alloc(8 * (T + 2));
+        e.check(e.c.rnn_seq_dW_element(p, i | 0, j | 0, po, T + 2));
+        const v = Array.from(e.f64(po, T + 2));
+        return { steps: v.slice(0, T), sum: v[T], total: v[T + 1] };
+      });
+    };
+
+    // The delayed-echo task (src/data/echo.h): random symbols 0..symbols-1 and,
+    // at every step, the symbol `delay` steps back as the target (class
+    // `symbols` = blank before that). { tokens: [count][T], cls: [count][T] }
+    RnnEngine.Engine.prototype.echoGenerate = function (o) {
+      const e = this, n = o.count * o.steps;
+      if (!Number.isInteger(n) || n < 1 || n > (1 << 22)) throw new Error('echo: count * steps must be an integer in [1, 4194304]');
+      return e.scoped((s) => {
+        const pt = s.alloc(4 * n), pc = s.alloc(4 * n);
+        e.check(e.c.rnn_echo_generate(o.symbols, o.delay, o.steps, o.count, o.seed | 0, pt, pc));
+        const tok = e.i32(pt, n), cls = e.i32(pc, n), T = o.steps;
+        return { tokens: Array.from({ length: o.count }, (_, b) => Array.from(tok.subarray(b * T, b * T + T))),
+          cls: Array.from({ length: o.count }, (_, b) => Array.from(cls.subarray(b * T, b * T + T))) };
+      });
+    };
+
+    LM.prototype.spectralRadius = function () {
+      const e = this.eng, p = this.live();
+      return e.scoped((s) => { const po = s.alloc(8); e.check(e.c.rnn_lm_radius(p, po)); return e.f64(po, 1)[0]; });
+    };
+
+    // ||dL/dh_t|| for t = 0..T-1 of the next training chunk at the current
+    // weights (one forward + BPTT, no update; the streams do not advance).
+    LM.prototype.stepGradNorms = function () {
+      const e = this.eng, p = this.live(), T = this.info.T;
+      return e.scoped((s) => {
+        const pn = s.alloc(8 * T), pl = s.alloc(8);
+        e.check(e.c.rnn_lm_step_norms(p, pn, T, pl));
+        return { loss: e.f64(pl, 1)[0], dhNorms: Array.from(e.f64(pn, T)) };
+      });
+    };
+
+    // Teacher forcing vs free running on `text` (every character in the
+    // vocabulary): lossTF[i], lossFR[i] = -log p(text[i+1]) in nats with the
+    // true previous characters fed, or the model's own samples from step letGo
+    // on; gen[i] the free-running sample at step i; meanTF / meanFR over steps
+    // letGo..n-2; drift the first step fed a wrong character (-1: none).
+    LM.prototype.feed = function (text, opts = {}) {
+      const e = this.eng, p = this.live();
+      const o = Object.assign({ letGo: 1, greedy: false, temperature: 1, seed: 1 }, opts);
+      const n = Array.from(String(text)).length;
+      if (n > 100000) throw new Error('text too long (at most 100000 characters)');
+      if (!Number.isInteger(o.letGo)) throw new Error('letGo must be an integer');
+      if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 2147483647) throw new Error('seed must be an integer in [0, 2147483647]');
+      if (typeof o.temperature !== 'number' || !Number.isFinite(o.temperature)) throw new Error('temperature must be a finite number');
+      return e.scoped((s) => {
+        const [pt, len] = s.text(text);
+        const cap = Math.max(1, n - 1), pa = s.alloc(cap * 4), pb = s.alloc(cap * 4), pg = s.alloc(cap * 4), po = s.alloc(32);
+        e.check(e.c.rnn_lm_feed(p, pt, len, o.letGo, o.greedy ? 1 : 0, o.temperature, o.seed, pa, pb, pg, cap, po));
+        const [count, meanTF, meanFR, drift] = e.f64(po, 4), vocab = this.info.vocab;
+        return { lossTF: Array.from(e.f32(pa, count)), lossFR: Array.from(e.f32(pb, count)),
+          gen: Array.from(e.i32(pg, count), (v) => vocab[v]), meanTF, meanFR, drift };
+      });
+    };
+    return RnnEngine;
+  }
+
   async function create(factory) {
     if (typeof factory !== 'function') throw new Error('RnnEngine.create needs the module factory (RnnWasmSimd or RnnWasmScalar)');
     return new Engine(await factory());
@@ -1326,5 +1415,6 @@
   installTasks(api);  // adds the task generators, ngramText/createNgram, api.NgramModel, api.TASKS
   installPairs(api);  // adds eng.pairsGenerate (the comparison widget)
   installNeurons(api); // adds CharLM trace/rankUnits, Engine neuronFeature(s)/rankUnits/neuronsCorpus
+  installViews(api);  // adds SeqNet.setOrthogonal, CharLM.spectralRadius/stepGradNorms/feed
   return api;
 });

@@ -141,6 +141,8 @@ export const TABLE = [
   widgetProgram('sum-rnn'),
   widgetProgram('compare-rnn'),
   widgetProgram('neurons'),
+  widgetProgram('bptt'),
+  widgetProgram('teacher-forcing'),
   vendorCopy('web/vendor/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.iife.min.js'),
   vendorCopy('web/vendor/uPlot.min.css', 'node_modules/uplot/dist/uPlot.min.css'),
 ];

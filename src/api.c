@@ -249,3 +249,13 @@ API int rnn_lm_next_probs(const rnn_charlm *m, const char *text, int len, float 
     free(buf);
     return st;
 }
+
+// The playground's BPTT views (models/charlm_views.h): the spectral radius of
+// the recurrent W, and ||dL/dh_t|| for t = 0..T-1 of the next training chunk
+// (cap >= T entries; *loss its mean loss in nats).
+#include "models/charlm_views.h"
+API int rnn_lm_radius(const rnn_charlm *m, double *rho) { return rnn_spectral_radius(m->p.W, m->H, rho); }
+API int rnn_lm_step_norms(rnn_charlm *m, double *out, int cap, double *loss) {
+    if (cap < m->T) return rnn_fail(RNN_E_ARG, "room for %d step norms, the model has T = %d", cap, m->T);
+    return rnn_charlm_step_norms(m, out, loss);
+}

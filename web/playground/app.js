@@ -2,7 +2,7 @@
 // the worker, the chart and the samples together. It does no math and never
 // touches the engine: everything numeric comes from the worker's messages.
 /* global RnnI18n, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel,
-   RnnTimeline, RnnLoadScripts, RnnModelSnapshot */
+   RnnTimeline, RnnLoadScripts, RnnModelSnapshot, RnnBpttViews */
 'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -147,6 +147,7 @@
     app.info = info;
     app.recent = { steps: 0, clipped: 0 };
     app.last = { progress: null, val: null };
+    RnnBpttViews.clear();
     renderStats();
     app.chart.reset({ uniform: info.uniformBits, unigram: info.unigramBits });
     app.corpus.updateStats();
@@ -219,6 +220,7 @@
     if (app.info.config && !(app.info.config.clip > 0)) say($('clip-value'), 'clipOff');
     else say($('clip-value'), 'clipValue', { pctNum: r.steps ? Math.round(100 * r.clipped / r.steps) : 0 });
     app.chart.pushTrain(p.step, p.bpc, p.smoothBpc);
+    if (p.bptt) RnnBpttViews.show(p.bptt, num);   // rho(W) and ||dL/dh_t|| per step (playground/bptt-views.js)
   }
 
   function onVal(v) {
@@ -383,6 +385,7 @@
     RnnI18n.apply(document);
     RnnTexts.relabel();
     renderStats();
+    RnnBpttViews.show(null, num);   // redraw rho(W) and the step norms in the new language
     app.chart.setLabels(chartLabels());
     app.chart.redraw();
     app.samples.relabel();

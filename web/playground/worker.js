@@ -13,6 +13,8 @@
   var CHUNK_MS = 20;          // target duration of one training chunk
   var REPORT_MS = 100;        // progress events at most this often
   var SNAPSHOT_MS = 500;      // last good weights refreshed this often
+  var VIEWS_MS = 3000;        // BPTT views (rho(W), ||dL/dh_t|| per step) at most this often
+  var viewsAt = -Infinity;
   var MAX_CHUNK_STEPS = 2000;
   // Validation: the first VAL_CHARS characters of the held-out split, scored
   // every VAL_EVERY_MS of training, or VAL_SHARE times its own duration if that
@@ -165,7 +167,7 @@
         step: model.info.step, loss: loss, bpc: loss / Math.LN2,
         gradNorm: acc.gradNorm, clipped: acc.clipped, steps: acc.steps,
         charsPerSec: trainMs > 0 ? acc.chars / (trainMs / 1000) : 0,
-        running: running,
+        running: running, bptt: bpttViews(t),
       });
     }
     resetAcc();
@@ -183,6 +185,15 @@
 
   function curve() {
     return { points: history.slice(), smooth: RnnLossWatch.smooth(history, settings.smoothing) };
+  }
+
+  // The engine's spectral radius of W and ||dL/dh_t|| at every step of a
+  // training chunk (one forward + BPTT, no update), every VIEWS_MS; else null.
+  function bpttViews(t) {
+    if (t - viewsAt < VIEWS_MS) return null;
+    viewsAt = t;
+    var n = model.stepGradNorms();
+    return { rho: model.spectralRadius(), dhNorms: n.dhNorms };
   }
 
   function doSample(opts) {
