@@ -135,6 +135,7 @@ export const TABLE = [
   engineContract('web/gen/engine-contract.js'),
   // the lecture widgets that train (web/widgets/<id>/worker.js)
   widgetProgram('alphabet'),
+  widgetProgram('architectures'), widgetProgram('translation'),
   vendorCopy('web/vendor/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.iife.min.js'),
   vendorCopy('web/vendor/uPlot.min.css', 'node_modules/uplot/dist/uPlot.min.css'),
 ];

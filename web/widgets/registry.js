@@ -16,6 +16,8 @@ var RnnWidgetRegistry = (function () {
         'widgets/alphabet/alphabet.css'],
       worker: 'gen/widget-alphabet-worker-sources.js',
     },
+    { id: 'architectures', files: ['widgets/architectures/strings.js', 'widgets/architectures/schema.js', 'widgets/architectures/view.js', 'widgets/architectures/architectures.css'], worker: 'gen/widget-architectures-worker-sources.js' },
+    { id: 'translation', files: ['widgets/translation/strings.js', 'widgets/translation/schema.js', 'widgets/translation/view.js', 'widgets/translation/translation.css'], worker: 'gen/widget-translation-worker-sources.js' },
   ];
   var parts = {};
 

@@ -19,6 +19,7 @@
   var HELD_SEED = 424242;    // their seed (fixed: the same examples at every step)
   var COUNT_LEN = 5;         // one-to-many: digits counted on
   var SEG7_NOISE = 0.4;      // one-to-one: segment noise
+  var MAX_SHOWN = 10;        // longest example the diagram shows
   // The encoder-decoder: the translation widget's model (web/widgets/translation/worker.js ED).
   var ED = { hidden: 128, lr: 3e-3, batch: 32, reverse: true, context: 'every' };
 
@@ -135,9 +136,10 @@
     if (this.task.ed) return this.net.evaluate(this.held.inputs, this.held.targets).exact;
     return this.net.evaluate(this.held).seqAccuracy;
   };
-  // Held-out example k with the network's answer.
+  // Held-out example k with the network's answer (k-th among the examples
+  // with at most MAX_SHOWN input words, so that the diagram stays readable).
   Model.prototype.example = function (k) {
-    var b = k % HELD_OUT;
+    var b = this.pick(k);
     if (this.task.ed) return this.task.show(this.eng, this.held, b, this.net.decode([this.held.inputs[b]])[0]);
     var one = {}, h = this.held;
     Object.keys(h).forEach(function (key) {
@@ -147,6 +149,14 @@
     if (h.x) { one.B = 1; one.T = 1; }
     var y = this.net.run(one).y[0];
     return this.task.show(this.eng, h, b, y.map(function (p) { return Array.from(p); }));
+  };
+  Model.prototype.pick = function (k) {
+    var h = this.held, short = [];
+    for (var i = 0; i < HELD_OUT; i++) {
+      var n = h.words ? h.words[i].length : h.pairs ? h.pairs[i].pt.length : 1;
+      if (n <= MAX_SHOWN) short.push(i);
+    }
+    return short.length ? short[k % short.length] : k % HELD_OUT;
   };
   Model.prototype.free = function () { this.net.free(); };
 
