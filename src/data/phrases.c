@@ -118,26 +118,48 @@ rnn_status phrase_generate(rnn_rng *r, phrase_split split, phrase_pair *out) {
     return RNN_OK;
 }
 
-static int is_letter(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z' ? 1 : c >= 0x80; }
+// The letter at text[i] (ASCII, or a Latin-1 letter "á".."ÿ", "Á".."Þ": the
+// accented letters of Portuguese), written lower case into out; returns its
+// byte length, or 0 if it is not a letter (then *skip = the bytes to skip:
+// the whole UTF-8 sequence of any other character, or one stray byte).
+static int letter_at(const unsigned char *t, int i, int len, char *out, int *skip) {
+    const unsigned char c = t[i];
+    *skip = 1;
+    if (c < 0x80) {
+        if ((c | 32) < 'a' || (c | 32) > 'z') return 0;
+        out[0] = (char)(c | 32);
+        return 1;
+    }
+    if (c == 0xC3 && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) {
+        const unsigned char b = t[i + 1];
+        *skip = 2;
+        if (b == 0x97 || b == 0xB7) return 0;           // "×", "÷"
+        out[0] = (char)c;
+        out[1] = (char)(b < 0xA0 && b != 0x9F ? b + 0x20 : b);   // "Á" -> "á"; "ß" stays
+        return 2;
+    }
+    int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    while (n > 1 && (i + n > len || (t[i + n - 1] & 0xC0) != 0x80)) n--;
+    *skip = n;
+    return 0;
+}
 
 rnn_status phrase_tokenize(const char *text, int len, int *ids, int *starts, int *lens, int cap, int *n) {
     *n = 0;
     if (len < 0 || (len > 0 && !text)) return rnn_fail(RNN_E_ARG, "tokenize: text of %d bytes", len);
+    const unsigned char *t = (const unsigned char *)text;
     char word[64];
     for (int i = 0; i < len;) {
-        if (!is_letter((unsigned char)text[i])) { i++; continue; }
-        int j = i;
-        while (j < len && is_letter((unsigned char)text[j])) j++;
-        if (*n >= cap) return rnn_fail(RNN_E_ARG, "tokenize: more than %d words", cap);
-        int id = -1;
-        if (j - i < (int)sizeof word) {
-            for (int k = i; k < j; k++) {
-                const unsigned char c = (unsigned char)text[k];
-                word[k - i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            }
-            id = phrase_lookup(word, j - i);
+        int skip, k = letter_at(t, i, len, word, &skip);
+        if (!k) { i += skip; continue; }
+        int j = i + k, w = k;
+        while (j < len && (k = letter_at(t, j, len, word + (w <= (int)sizeof word - 2 ? w : 0), &skip)) > 0) {
+            j += k;
+            w += k;
         }
-        ids[*n] = id; starts[*n] = i; lens[*n] = j - i; (*n)++;
+        if (*n >= cap) return rnn_fail(RNN_E_ARG, "tokenize: more than %d words", cap);
+        ids[*n] = w <= (int)sizeof word - 2 ? phrase_lookup(word, w) : -1;
+        starts[*n] = i; lens[*n] = j - i; (*n)++;
         i = j;
     }
     return RNN_OK;

@@ -47,9 +47,10 @@ phrase_split phrase_split_of(const int *pt, int n);
 // Draws pairs from r until one falls in split (or any); fills *out.
 rnn_status phrase_generate(rnn_rng *r, phrase_split split, phrase_pair *out);
 
-// Splits text into words: runs of letters (ASCII letters and any non-ASCII
-// UTF-8 byte), lowercased (ASCII only); every other byte (spaces,
-// punctuation) separates words and is dropped (the caller adds the ".").
+// Splits text into words: runs of letters (ASCII and the Latin-1 letters
+// of Portuguese, "á".."ÿ"), lower-cased ("NÃO" -> "não"); every other
+// character (spaces, punctuation, dashes, emoji) separates words and is
+// dropped (the caller adds the final "."). A word longer than 62 bytes is unknown.
 // For each word: its id (-1 if unknown), byte start and length in text.
 // At most cap words (more: RNN_E_ARG); *n = words found.
 rnn_status phrase_tokenize(const char *text, int len, int *ids, int *starts, int *lens, int cap, int *n);
