@@ -1,8 +1,9 @@
 // engine.js - the one module that owns the WebAssembly boundary: the char LM
 // and kernels (src/api.c), learning to execute (src/api_l2e.c), the general
 // sequence model (src/api_seq.c), the widgets' task generators and the n-gram
-// model (src/api_tasks.c), and the engine's description of itself
-// (src/api_describe.c).
+// model (src/api_tasks.c), the architectures and translation widgets' data
+// and encoder-decoder (src/api_arch.c, src/api_translate.c), and the
+// engine's description of itself (src/api_describe.c).
 // A classic script / CommonJS module (UMD): `RnnEngine` in a Web Worker,
 // `require('./engine.js')` in Node. Every exported C function is declared once
 // in EXPORTS below; memory this module allocates is freed in the same call
@@ -62,6 +63,14 @@
     api_compare: { rnn_pairs_generate: 9 }, // the comparison widget's random input pairs
     api_neurons: {
       rnn_neurons_features: 0, rnn_neurons_trace: 9, rnn_neurons_feature: 6, rnn_neurons_rank: 6, rnn_neurons_corpus: 3,
+    },
+    api_arch: {
+      rnn_arch_limits: 1, rnn_seg7_generate: 5, rnn_count_generate: 5, rnn_names_vocab: 0, rnn_names_generate: 6,
+    },
+    api_translate: {
+      rnn_phrase_info: 1, rnn_phrase_vocab: 0, rnn_phrase_generate: 8, rnn_phrase_tokenize: 7, rnn_ed_create: 2,
+      rnn_ed_free: 1, rnn_ed_info: 2, rnn_ed_set_batch: 8, rnn_ed_train: 3, rnn_ed_decode: 5, rnn_ed_summary: 2,
+      rnn_ed_evaluate: 2,
     },
     api_bptt: { rnn_seq_set_orthogonal: 3, rnn_seq_dW_element: 5, rnn_echo_generate: 7 }, // widget bptt (section "BPTT views")
     api_teacher: { rnn_lm_feed: 12 },          // widget teacher-forcing (section "BPTT views" below)
@@ -1405,6 +1414,246 @@
     return RnnEngine;
   }
 
+  // ---------------------------------------------------------------------
+  // The architectures and translation widgets (src/api_arch.c,
+  // src/api_translate.c): their data generators and a general
+  // encoder-decoder over token ids (src/models/seq2seq.h). Its own scope;
+  // its exports are EXPORTS.api_arch and EXPORTS.api_translate. Every number
+  // comes from the C side; this part only moves arrays.
+  //   eng.seg7Generate({ count: 256, noise: 0.3, seed: 1 });   // { x Float32Array[count*7], digits }
+  //   eng.countGenerate({ count: 64, len: 5, seed: 1 });       // { start, out Int32Array[count*len] }
+  //   eng.namesGenerate({ count: 64, split: 'train', seed: 1 }); // [{ words: [ids], tags: [0|1], text }]
+  //   eng.phraseGenerate({ count: 64, split: 'heldout', seed: 1 }); // [{ pt, en, flags, ptText, enText }]
+  //   eng.phraseTokenize('O gato preto vê a bola');            // [{ word, id, known }]
+  //   const ed = eng.createEncDec({ vocab: 75, hidden: 64, go: 1, end: 0 });
+  //   ed.train(inputs, targets, 1); ed.evaluate(inputs, targets); ed.decode(inputs); ed.free();
+  const installTranslate = (function () {
+
+    const SPLITS = ['train', 'heldout'];          // and 'any'
+    const ED_DEFAULTS = { vocab: 2, hidden: 64, batch: 64, maxIn: 16, maxOut: 16, go: 1, end: 0, reverse: true,
+      context: 'every', seed: 1, lr: 5e-3, clip: 5 };
+    const CONTEXTS = ['init', 'every'];
+    const encoder = new TextEncoder();
+    const decoder = new TextDecoder('utf-8');
+
+    function int(v, lo, hi, what) {
+      if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${what} must be an integer in [${lo}, ${hi}], got ${v}`);
+      return v;
+    }
+    function seedOf(v) { return int(v, -2147483648, 4294967295, 'seed') | 0; }
+    function splitOf(v) {
+      if (v === 'any') return -1;
+      const i = SPLITS.indexOf(v);
+      if (i < 0) throw new Error(`unknown split '${v}' (one of: train, heldout, any)`);
+      return i;
+    }
+    function lines(text) { return text.split('\n').filter((w) => w.length > 0); }
+    // rows of ids [count][stride] with lens[count] -> arrays of ids
+    function cut(flat, lens, stride) {
+      return Array.from(lens, (n, i) => Array.from(flat.subarray(i * stride, i * stride + n)));
+    }
+    // arrays of token arrays -> { flat Int32Array[n*stride] (pad 0), lens }
+    function pack(seqs, stride, what) {
+      if (!Array.isArray(seqs) || seqs.length < 1) throw new Error(`${what} must be a non-empty array of token arrays`);
+      const flat = new Int32Array(seqs.length * stride), lens = new Int32Array(seqs.length);
+      seqs.forEach((q, i) => {
+        if (!q || typeof q.length !== 'number' || q.length < 1 || q.length > stride) {
+          throw new Error(`${what}[${i}] must have 1..${stride} tokens`);
+        }
+        for (let k = 0; k < q.length; k++) {
+          if (!Number.isInteger(q[k])) throw new Error(`${what}[${i}][${k}] is not an integer`);
+          flat[i * stride + k] = q[k];
+        }
+        lens[i] = q.length;
+      });
+      return { flat, lens };
+    }
+
+    function installInto(RnnEngine) {
+      const Engine = RnnEngine && RnnEngine.Engine;
+      if (typeof Engine !== 'function') throw new Error('installTranslate needs the RnnEngine module (js/engine.js)');
+      if (Engine.prototype.createEncDec) return RnnEngine;
+      const bind = (eng) => eng; // the Engine binds EXPORTS.api_arch and api_translate
+
+      // { segments, countMaxLen, namesMaxWords, phraseVocab, eos, go, phraseMaxWords, phraseHeldOut }
+      Engine.prototype.archLimits = function () {
+        const e = bind(this);
+        return e.scoped((s) => {
+          const pa = s.alloc(12), pp = s.alloc(20);
+          e.c.rnn_arch_limits(pa);
+          e.c.rnn_phrase_info(pp);
+          const a = e.i32(pa, 3), p = e.i32(pp, 5);
+          return { segments: a[0], countMaxLen: a[1], namesMaxWords: a[2], phraseVocab: p[0], eos: p[1], go: p[2],
+            phraseMaxWords: p[3], phraseHeldOut: p[4] };
+        });
+      };
+
+      // opts: count, noise (0..1), seed -> { x Float32Array[count*7], digits Int32Array[count] }
+      Engine.prototype.seg7Generate = function (opts) {
+        const e = bind(this);
+        const o = Object.assign({ count: 256, noise: 0.3, seed: 1 }, opts || {});
+        int(o.count, 0, 1000000, 'count');
+        return e.scoped((s) => {
+          const n = Math.max(1, o.count), px = s.alloc(28 * n), pd = s.alloc(4 * n);
+          e.check(e.c.rnn_seg7_generate(seedOf(o.seed), o.count, o.noise, px, pd));
+          return { x: Float32Array.from(e.f32(px, 7 * o.count)), digits: Int32Array.from(e.i32(pd, o.count)) };
+        });
+      };
+
+      // opts: count, len, seed -> { start Int32Array[count], out Int32Array[count*len] }
+      Engine.prototype.countGenerate = function (opts) {
+        const e = bind(this);
+        const o = Object.assign({ count: 64, len: 5, seed: 1 }, opts || {});
+        int(o.count, 0, 1000000, 'count');
+        int(o.len, 1, 4096, 'len');
+        return e.scoped((s) => {
+          const n = Math.max(1, o.count), ps = s.alloc(4 * n), po = s.alloc(4 * n * o.len);
+          e.check(e.c.rnn_count_generate(seedOf(o.seed), o.count, o.len, ps, po));
+          return { start: Int32Array.from(e.i32(ps, o.count)), out: Int32Array.from(e.i32(po, o.count * o.len)) };
+        });
+      };
+
+      Engine.prototype.namesVocab = function () { return lines(this.cstring(this.c.rnn_names_vocab())); };
+
+      // opts: count, split, seed -> [{ words: [ids], tags: [0|1], text }]
+      Engine.prototype.namesGenerate = function (opts) {
+        const e = bind(this);
+        const o = Object.assign({ count: 64, split: 'train', seed: 1 }, opts || {});
+        int(o.count, 0, 1000000, 'count');
+        const split = splitOf(o.split), W = this.archLimits().namesMaxWords, vocab = this.namesVocab();
+        return e.scoped((s) => {
+          const n = Math.max(1, o.count), pw = s.alloc(4 * n * W), pt = s.alloc(4 * n * W), pl = s.alloc(4 * n);
+          e.check(e.c.rnn_names_generate(seedOf(o.seed), o.count, split, pw, pt, pl));
+          const lens = e.i32(pl, o.count), words = cut(e.i32(pw, o.count * W), lens, W), tags = cut(e.i32(pt, o.count * W), lens, W);
+          return words.map((w, i) => ({ words: w, tags: tags[i], text: w.map((k) => vocab[k]).join(' ') }));
+        });
+      };
+
+      Engine.prototype.phraseVocab = function () { return lines(this.cstring(this.c.rnn_phrase_vocab())); };
+
+      // opts: count, split, seed -> [{ pt: [ids], en: [ids], flags, lengthsDiffer, orderDiffers, ptText, enText }]
+      // (each side ends with the "." token)
+      Engine.prototype.phraseGenerate = function (opts) {
+        const e = bind(this);
+        const o = Object.assign({ count: 64, split: 'train', seed: 1 }, opts || {});
+        int(o.count, 0, 1000000, 'count');
+        const split = splitOf(o.split), W = this.archLimits().phraseMaxWords, vocab = this.phraseVocab();
+        return e.scoped((s) => {
+          const n = Math.max(1, o.count), pp = s.alloc(4 * n * W), ppl = s.alloc(4 * n), pe = s.alloc(4 * n * W),
+            pel = s.alloc(4 * n), pf = s.alloc(4 * n);
+          e.check(e.c.rnn_phrase_generate(seedOf(o.seed), o.count, split, pp, ppl, pe, pel, pf));
+          const pt = cut(e.i32(pp, o.count * W), e.i32(ppl, o.count), W), en = cut(e.i32(pe, o.count * W), e.i32(pel, o.count), W);
+          const flags = Array.from(e.i32(pf, o.count)), text = (ids) => ids.map((k) => vocab[k]).join(' ');
+          return pt.map((p, i) => ({ pt: p, en: en[i], flags: flags[i], lengthsDiffer: (flags[i] & 1) !== 0,
+            orderDiffers: (flags[i] & 2) !== 0, ptText: text(p), enText: text(en[i]) }));
+        });
+      };
+
+      // The words of a typed phrase: [{ word, id, known }] (id -1 for an unknown word).
+      Engine.prototype.phraseTokenize = function (text) {
+        const e = bind(this);
+        const bytes = encoder.encode(String(text));
+        const cap = Math.max(1, Math.ceil(bytes.length / 2) + 1);
+        return e.scoped((s) => {
+          const pt = s.bytes(bytes.length ? bytes : new Uint8Array(1)), pi = s.alloc(4 * cap), ps = s.alloc(4 * cap),
+            pl = s.alloc(4 * cap), pn = s.alloc(4);
+          e.check(e.c.rnn_phrase_tokenize(pt, bytes.length, pi, ps, pl, cap, pn));
+          const n = e.i32(pn, 1)[0], ids = Array.from(e.i32(pi, n)), st = Array.from(e.i32(ps, n)), ln = Array.from(e.i32(pl, n));
+          return ids.map((id, i) => ({ word: decoder.decode(bytes.subarray(st[i], st[i] + ln[i])), id, known: id >= 0 }));
+        });
+      };
+
+      // opts: ED_DEFAULTS. vocab: token ids 0..vocab-1 on both sides; go: the
+      // decoder's first input; end: the token that ends a greedy decode (-1 none);
+      // reverse: the encoder reads the input reversed except its last token;
+      // context 'every' (c fed to the decoder at every step) or 'init' (only as its first state).
+      Engine.prototype.createEncDec = function (opts) {
+        const e = bind(this);
+        const o = Object.assign({}, ED_DEFAULTS, opts || {});
+        for (const k of ['vocab', 'hidden', 'batch', 'maxIn', 'maxOut']) int(o[k], 1, 1 << 20, k);
+        const ctx = CONTEXTS.indexOf(o.context);
+        if (ctx < 0) throw new Error(`unknown context '${o.context}' (one of: init, every)`);
+        for (const k of ['lr', 'clip']) if (typeof o[k] !== 'number' || !Number.isFinite(o[k])) throw new Error(`${k} must be a finite number`);
+        const icfg = [o.vocab, o.hidden, o.batch, o.maxIn, o.maxOut, int(o.go, 0, o.vocab - 1, 'go'), int(o.end, -1, o.vocab - 1, 'end'),
+          o.reverse ? 1 : 0, ctx, seedOf(o.seed)];
+        return e.scoped((s) => {
+          const p = e.c.rnn_ed_create(s.i32(icfg), s.f32([o.lr, o.clip]));
+          if (!p) throw e.error();
+          return new EncDec(e, p, o);
+        });
+      };
+
+      class EncDec {
+        constructor(eng, ptr, o) { this.eng = eng; this.ptr = ptr; this.opts = Object.freeze(Object.assign({}, o)); }
+        live() { if (!this.ptr) throw new Error('this encoder-decoder was freed'); return this.ptr; }
+
+        get info() {
+          const e = this.eng, p = this.live();
+          return e.scoped((s) => {
+            const po = s.alloc(32);
+            e.c.rnn_ed_info(p, po);
+            const v = e.f64(po, 4);
+            return { params: v[0], step: v[1], hidden: v[2], vocab: v[3] };
+          });
+        }
+
+        load(s, inputs, targets) {
+          const e = this.eng, p = this.live(), I = this.opts.maxIn, O = this.opts.maxOut;
+          const a = pack(inputs, I, 'inputs'), b = targets ? pack(targets, O, 'targets') : null;
+          if (b && b.lens.length !== a.lens.length) throw new Error(`${a.lens.length} inputs but ${b.lens.length} targets`);
+          e.check(e.c.rnn_ed_set_batch(p, a.lens.length, s.i32(a.flat), s.i32(a.lens), I, b ? s.i32(b.flat) : 0,
+            b ? s.i32(b.lens) : 0, O));
+          return a.lens.length;
+        }
+
+        // `steps` Adam steps on these pairs (teacher forcing) -> { loss, tokenAccuracy, gradNorm, clipped, ok, step }
+        train(inputs, targets, steps = 1) {
+          const e = this.eng, p = this.live();
+          return e.scoped((s) => {
+            this.load(s, inputs, targets);
+            const po = s.alloc(40);
+            e.check(e.c.rnn_ed_train(p, int(steps, 1, 100000, 'steps'), po));
+            const v = e.f64(po, 5);
+            return { loss: v[0], tokenAccuracy: v[1], gradNorm: v[2], clipped: v[3] === 1, ok: v[4] === 1, step: this.info.step };
+          });
+        }
+
+        // -> { loss, tokenAccuracy (teacher forced), exact (greedy decode = the whole target), tokens, count }
+        evaluate(inputs, targets) {
+          const e = this.eng, p = this.live();
+          return e.scoped((s) => {
+            this.load(s, inputs, targets);
+            const po = s.alloc(40);
+            e.check(e.c.rnn_ed_evaluate(p, po));
+            const v = e.f64(po, 5);
+            return { loss: v[0], tokenAccuracy: v[1], exact: v[2], tokens: v[3], count: v[4] };
+          });
+        }
+
+        // Greedy decoding -> [{ tokens: [ids], probs: [p of each chosen token], summary: Float32Array(H) }]
+        decode(inputs) {
+          const e = this.eng, p = this.live(), O = this.opts.maxOut, H = this.opts.hidden;
+          return e.scoped((s) => {
+            const B = this.load(s, inputs, null);
+            const pt = s.alloc(4 * B * O), pl = s.alloc(4 * B), pp = s.alloc(4 * B * O), pc = s.alloc(4 * B * H);
+            e.check(e.c.rnn_ed_decode(p, pt, pl, O, pp));
+            e.check(e.c.rnn_ed_summary(p, pc));
+            const lens = e.i32(pl, B), toks = cut(e.i32(pt, B * O), lens, O), probs = cut(e.f32(pp, B * O), lens, O);
+            const c = e.f32(pc, B * H);
+            return toks.map((t, b) => ({ tokens: t, probs: probs[b], summary: Float32Array.from(c.subarray(b * H, (b + 1) * H)) }));
+          });
+        }
+
+        free() { if (this.ptr) { this.eng.c.rnn_ed_free(this.ptr); this.ptr = 0; } }
+      }
+
+      RnnEngine.EncDec = EncDec;
+      RnnEngine.TRANSLATE = { DEFAULTS: ED_DEFAULTS, SPLITS };
+      return RnnEngine;
+    }
+    return installInto;
+  })();
+
   async function create(factory) {
     if (typeof factory !== 'function') throw new Error('RnnEngine.create needs the module factory (RnnWasmSimd or RnnWasmScalar)');
     return new Engine(await factory());
@@ -1415,6 +1664,7 @@
   installTasks(api);  // adds the task generators, ngramText/createNgram, api.NgramModel, api.TASKS
   installPairs(api);  // adds eng.pairsGenerate (the comparison widget)
   installNeurons(api); // adds CharLM trace/rankUnits, Engine neuronFeature(s)/rankUnits/neuronsCorpus
+  installTranslate(api); // adds the architectures/translation generators, createEncDec, api.EncDec
   installViews(api);  // adds SeqNet.setOrthogonal, CharLM.spectralRadius/stepGradNorms/feed
   return api;
 });

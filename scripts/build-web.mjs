@@ -143,6 +143,7 @@ export const TABLE = [
   widgetProgram('neurons'),
   widgetProgram('bptt'),
   widgetProgram('teacher-forcing'),
+  widgetProgram('architectures'), widgetProgram('translation'),
   vendorCopy('web/vendor/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.iife.min.js'),
   vendorCopy('web/vendor/uPlot.min.css', 'node_modules/uplot/dist/uPlot.min.css'),
 ];
