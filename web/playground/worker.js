@@ -114,6 +114,7 @@
         gradNorm: acc.gradNorm, clipped: acc.clipped, steps: acc.steps,
         charsPerSec: trainMs > 0 ? acc.chars / (trainMs / 1000) : 0,
         running: running,
+        wasmBytes: engine.mod.HEAPU8.length, // the module's memory, for scripts/soak.mjs
       });
     }
     resetAcc();
