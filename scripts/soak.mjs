@@ -10,7 +10,8 @@
 // cli: `rnn train` on the built-in corpus for the same time; every --every seconds
 //   its resident set size (/proc/PID/status VmRSS); at the end SIGINT (expects 130).
 // Both run at the same time. Prints one table row per sample and a JSON summary;
-// exits 1 if anything grew after warm-up by more than the tolerance or an error appeared.
+// exits 1 if a memory grew after warm-up (last third of the samples against the
+// first: more than 25 % and more than 1 MB) or an error appeared.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +24,8 @@ const EVERY = Number(opt('every', 30));
 const ONLY = opt('only', '');
 const HIDDEN = Number(opt('hidden', 128));
 const WARMUP = 2;          // samples before the baseline (JIT, first growth of the WASM heap)
-const TOLERANCE = 0.25;    // growth after warm-up allowed: GC noise, not a leak
+const TOLERANCE = 0.25;    // growth after warm-up allowed (last third against first third)...
+const SLACK = 1048576;     // ...and at least this many bytes: a leak grows, noise does not
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const MB = (b) => (b / 1048576).toFixed(1);
 
@@ -83,8 +85,10 @@ async function soakPage() {
     const t0 = Date.now();
     for (let i = 0; i <= MINUTES * 60 / EVERY; i++) {
       await sleep(Math.max(0, t0 + i * EVERY * 1000 - Date.now()));
-      await page.evaluate(() => window.gc && window.gc());
+      // a full garbage collection first in both, so a sample is the live heap, not the GC's sawtooth
+      await cdp.send('HeapProfiler.collectGarbage');
       const pageHeap = await cdp.send('Runtime.getHeapUsage');
+      if (worker.ready()) await worker.send('HeapProfiler.collectGarbage');
       const workerHeap = worker.ready() ? await worker.send('Runtime.getHeapUsage') : { usedSize: NaN };
       const soak = await page.evaluate(() => window.__soak);
       const row = { t: Math.round((Date.now() - t0) / 1000), step: soak.step, pageHeap: pageHeap.usedSize,
@@ -125,18 +129,23 @@ async function soakCli() {
   return { rows, problems };
 }
 
-// Largest value after warm-up relative to the first value after warm-up.
+// After warm-up: the mean of the last third of the samples against the mean
+// of the first third (a leak grows steadily; one high sample is not one).
 function growth(rows, key) {
   const after = rows.slice(WARMUP).map((r) => r[key]).filter(Number.isFinite);
-  if (after.length < 2) return null;
-  return { base: after[0], max: Math.max(...after), last: after[after.length - 1], ratio: Math.max(...after) / after[0] };
+  if (after.length < 3) return null;
+  const third = Math.max(1, Math.floor(after.length / 3));
+  const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
+  const first = mean(after.slice(0, third)), last = mean(after.slice(-third));
+  return { first, last, min: Math.min(...after), max: Math.max(...after), ratio: last / first,
+    leak: last > first * (1 + TOLERANCE) && last - first > SLACK };
 }
 
 const jobs = [];
 if (ONLY !== 'cli') jobs.push(soakPage().then((r) => ['page', r]));
 if (ONLY !== 'page') jobs.push(soakCli().then((r) => ['cli', r]));
 const results = Object.fromEntries(await Promise.all(jobs));
-const summary = { minutes: MINUTES, every: EVERY, hidden: HIDDEN, warmupSamples: WARMUP, tolerance: TOLERANCE };
+const summary = { minutes: MINUTES, every: EVERY, hidden: HIDDEN, warmupSamples: WARMUP, tolerance: TOLERANCE, slackBytes: SLACK };
 let bad = false;
 for (const [name, keys] of [['page', ['pageHeap', 'workerHeap', 'wasm']], ['cli', ['rss']]]) {
   const r = results[name];
@@ -144,8 +153,9 @@ for (const [name, keys] of [['page', ['pageHeap', 'workerHeap', 'wasm']], ['cli'
   summary[name] = { steps: r.rows[r.rows.length - 1].step, problems: r.problems };
   for (const k of keys) {
     const g = growth(r.rows, k);
-    summary[name][k] = g && { base: MB(g.base) + ' MB', max: MB(g.max) + ' MB', last: MB(g.last) + ' MB', growth: (100 * (g.ratio - 1)).toFixed(1) + ' %' };
-    if (!g || g.ratio > 1 + TOLERANCE) bad = true;
+    summary[name][k] = g && { firstThird: MB(g.first) + ' MB', lastThird: MB(g.last) + ' MB', min: MB(g.min) + ' MB',
+      max: MB(g.max) + ' MB', growth: (100 * (g.ratio - 1)).toFixed(1) + ' %' };
+    if (!g || g.leak) bad = true;
   }
   if (r.problems.length || r.rows.some((x) => x.errors)) bad = true;
 }
