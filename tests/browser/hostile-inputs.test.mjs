@@ -2,10 +2,11 @@
 // not covered elsewhere (docs/bad-inputs.md): failed model loads leave the
 // model in place byte for byte; hyper-parameters typed into the form; embed.html
 // with hostile ?w=, ?lang= and hash; postMessage from a window that is not the
-// parent, huge and oddly typed payloads. No console output in any case.
+// parent, huge and oddly typed payloads; a text of 10^5 distinct code points;
+// a model file over the size limit. No console output in any case.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -67,6 +68,14 @@ test('failed loads (forged header fields with a valid checksum, cut files, bad P
       assert.equal(await stepCount(page), 3, `${name}: the step count is kept`);
       assert.ok((await savedBytes(page)).equals(before), `${name}: the model is unchanged`);
     }
+    // a model file over the 64 MB limit (sparse, on disk) is refused before it is read
+    const huge = join(dir, 'huge.rnn');
+    writeFileSync(huge, '');
+    truncateSync(huge, 64 * 1000 * 1000 + 1);
+    await page.locator('#model-file').setInputFiles(huge);
+    assert.match(await waitMessage(page, /limit/), /The model file is 64\.0 MB; the limit is 64\.0 MB\./);
+    await page.waitForFunction(() => !document.getElementById('btn-step').disabled);
+    assert.ok((await savedBytes(page)).equals(before), 'huge.rnn: the model is unchanged');
     await stepOnce(page);                              // and it trains on from where it was
     assert.equal(await stepCount(page), 4);
     assert.deepEqual(problems, []);
@@ -103,6 +112,22 @@ test('hyper-parameters typed into the form: zero, negative, enormous, non-numeri
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await page.waitForFunction(() => document.getElementById('step-value').textContent === '0');
     await stepOnce(page);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('a text of 100,000 distinct code points trains within the vocabulary cap', async () => {
+  const { context, page, problems } = await openPage(browser, FILE_URL, { hash: hashFor() });
+  try {
+    await waitReady(page);
+    const cps = [];
+    for (let c = 0x20; cps.length < 100000; c++) if (c < 0xd800 || c > 0xdfff) cps.push(c);
+    const text = String.fromCodePoint(...cps);       // 386 kB of UTF-8, every character once
+    await page.locator('#corpus-text').fill(text + text);
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.waitForFunction(() => document.getElementById('vocab-value').textContent === '256', null, { timeout: 20000 });
+    await stepOnce(page);
+    assert.equal(await stepCount(page), 1);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
