@@ -3,7 +3,7 @@
 // model in place byte for byte; hyper-parameters typed into the form; embed.html
 // with hostile ?w=, ?lang= and hash; postMessage from a window that is not the
 // parent, huge and oddly typed payloads; a text of 10^5 distinct code points;
-// a model file over the size limit. No console output in any case.
+// a model file over the size limit; dropped files. No console output in any case.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
@@ -128,6 +128,29 @@ test('a text of 100,000 distinct code points trains within the vocabulary cap', 
     await page.waitForFunction(() => document.getElementById('vocab-value').textContent === '256', null, { timeout: 20000 });
     await stepOnce(page);
     assert.equal(await stepCount(page), 1);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('dropped files: binary, invalid UTF-8, over 5 MB are refused with the name as text; the text in place stays', async () => {
+  const { context, page, problems } = await openPage(browser, FILE_URL, { hash: hashFor() });
+  try {
+    await waitReady(page);
+    const before = await page.locator('#corpus-text').inputValue();
+    const drop = async (make) => {
+      const dt = await page.evaluateHandle(make);
+      await page.locator('#drop-zone').dispatchEvent('dragover', { dataTransfer: dt });
+      await page.locator('#drop-zone').dispatchEvent('drop', { dataTransfer: dt });
+    };
+    await drop(() => { const d = new DataTransfer(); d.items.add(new File([new Uint8Array([0x61, 0, 0x62, 0])], '<b>x</b>.txt')); return d; });
+    assert.match(await waitMessage(page, /UTF-8/), /“<b>x<\/b>\.txt”.*zero bytes/);
+    await drop(() => { const d = new DataTransfer(); d.items.add(new File([new Uint8Array([0x63, 0xe9, 0x0a])], 'latin1.txt')); return d; });
+    assert.match(await waitMessage(page, /latin1\.txt/), /not valid UTF-8/);
+    await drop(() => { const d = new DataTransfer(); d.items.add(new File([new Uint8Array(5 * 1000 * 1000 + 1).fill(0x61)], 'big.txt')); return d; });
+    assert.match(await waitMessage(page, /limit/), /The file is 5\.0 MB; the limit is 5\.0 MB/);
+    await drop(() => { const d = new DataTransfer(); d.setData('text/plain', 'just text, no file'); return d; }); // nothing to load
+    assert.equal(await page.locator('#corpus-text').inputValue(), before, 'the text in place is kept');
+    assert.equal(await page.locator('#message b').count(), 0);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
