@@ -30,7 +30,8 @@ function fixChecksum(b) {
 function forged(base, edit) { const b = Buffer.from(base); edit(b); return fixChecksum(b); }
 
 async function savedBytes(page) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save model' }).click()]);
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }),
+    page.getByRole('button', { name: 'Save model' }).click({ timeout: 60000 })]);
   return readFileSync(await dl.path());
 }
 
@@ -60,11 +61,14 @@ test('failed loads (forged header fields with a valid checksum, cut files, bad P
     await waitReady(page);
     for (let i = 0; i < 3; i++) await stepOnce(page);
     const before = await savedBytes(page);
+    const idle = () => page.waitForFunction(() => !document.getElementById('model-file').disabled &&
+      !document.getElementById('btn-save').disabled, null, { timeout: 60000 });
     for (const [name, buffer] of bad) {
+      await page.evaluate(() => { document.getElementById('message').hidden = true; }); // the last file's message is not this one's
       await page.locator('#model-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
-      const msg = await waitMessage(page, /could not be loaded/);
+      const msg = await waitMessage(page, /could not be loaded/, 60000);
       assert.match(msg, /This model file could not be loaded: .{10,}/, name);
-      await page.waitForFunction(() => !document.getElementById('btn-step').disabled);
+      await idle();
       assert.equal(await stepCount(page), 3, `${name}: the step count is kept`);
       assert.ok((await savedBytes(page)).equals(before), `${name}: the model is unchanged`);
     }
@@ -72,9 +76,10 @@ test('failed loads (forged header fields with a valid checksum, cut files, bad P
     const huge = join(dir, 'huge.rnn');
     writeFileSync(huge, '');
     truncateSync(huge, 64 * 1000 * 1000 + 1);
+    await page.evaluate(() => { document.getElementById('message').hidden = true; });
     await page.locator('#model-file').setInputFiles(huge);
-    assert.match(await waitMessage(page, /limit/), /The model file is 64\.0 MB; the limit is 64\.0 MB\./);
-    await page.waitForFunction(() => !document.getElementById('btn-step').disabled);
+    assert.match(await waitMessage(page, /limit/, 60000), /The model file is 64\.0 MB; the limit is 64\.0 MB\./);
+    await idle();
     assert.ok((await savedBytes(page)).equals(before), 'huge.rnn: the model is unchanged');
     await stepOnce(page);                              // and it trains on from where it was
     assert.equal(await stepCount(page), 4);
