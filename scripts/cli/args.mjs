@@ -1,5 +1,9 @@
 // args.mjs - a small strict option parser for the CLI: every command lists
 // its options with a type; anything else is a usage error (exit 2).
+
+// a decimal number, as in a link's settings (web/shared/hash-schema.js): no 0x10, 0b1, ' 5' or Infinity
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 export class UsageError extends Error {}
 
 // spec: { name: 'string' | 'int' | 'number' | 'flag' }; defaults applied by the caller
@@ -17,7 +21,7 @@ export function parseArgs(argv, spec) {
     if (type === 'string') out[name] = v;
     else {
       const n = Number(v);
-      if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got '${v}'`);
+      if (!DECIMAL.test(v) || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got '${v}'`);
       if (type === 'int' && !Number.isInteger(n)) throw new UsageError(`--${name} must be an integer, got '${v}'`);
       out[name] = n;
     }

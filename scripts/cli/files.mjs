@@ -62,6 +62,10 @@ export function readBytes(file, limit = MAX_TEXT_BYTES) {
 // Text must be UTF-8: invalid bytes are reported, never silently replaced.
 export function readText(file) {
   const bytes = readBytes(file);
+  // U+0000 is valid UTF-8, but a text with zero bytes is binary or UTF-16
+  // (every ASCII letter followed by a zero): refused, as the page does
+  const zero = bytes.indexOf(0);
+  if (zero >= 0) throw new Error(`${file} is not UTF-8 text: a zero byte at offset ${zero} (a binary file, or UTF-16 text? save it as UTF-8)`);
   try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); }
   catch { throw new Error(`${file} is not UTF-8 text (binary file?)`); }
 }

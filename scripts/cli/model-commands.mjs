@@ -11,6 +11,7 @@ export async function sampleMain(argv, io, loadEngine) {
   const L = eng.contract.limits; // the engine's sampling limits
   range(o.length ?? 500, 0, L.sampleLength, 'length');
   if (o.temperature !== undefined) param({ type: 'float', min: 0, minOpen: true, max: L.temperatureMax }, o.temperature, 'temperature');
+  if (o.seed !== undefined) param(eng.contract.charlm.params.seed, o.seed, 'seed'); // as train's: 2^32 + 1 is not 1
   const m = eng.loadCharLM(readBytes(file));
   try {
     const r = m.sample({ length: o.length ?? 500, temperature: o.temperature ?? 0.8, prime: o.prime || '', seed: o.seed ?? 1, greedy: !!o.greedy });

@@ -108,6 +108,7 @@ export function writeAtomic(file, data) {
     try {
       fs.writeFileSync(fd, data);
       if (mode !== null) fs.fchmodSync(fd, mode); // the umask applied at creation
+      fs.fsyncSync(fd); // on disk before the rename: a power cut leaves the old file or the new one
     } finally { fs.closeSync(fd); }
     fs.renameSync(tmp, target);
   } catch (e) {

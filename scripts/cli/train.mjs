@@ -30,6 +30,7 @@ function checkOptions(o, contract) {
   if (o.steps !== undefined && o.seconds !== undefined) throw new UsageError('give --steps or --seconds, not both');
   if (o.steps !== undefined) range(o.steps, 1, 1e9, 'steps');
   if (o.seconds !== undefined) range(o.seconds, 0.01, 1e7, 'seconds');
+  if (o['eval-every'] !== undefined) range(o['eval-every'], 0.01, 1e7, 'eval-every'); // seconds between validations
   for (const [k, flag] of Object.entries(MODEL_FLAGS)) {
     if (o[flag] === undefined || k === 'clipMode') continue;
     if (k === 'clip' && o.clip === 0) continue; // --clip 0: no clipping

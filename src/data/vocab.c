@@ -20,25 +20,28 @@ static int cmp_freq_desc(const void *a, const void *b) {
 
 // Distinct code points with their counts, ascending by code point: one linear
 // pass over the text into a table indexed by code point (no sort: emscripten's
-// qsort took minutes on a few million characters).
+// qsort took minutes on a few million characters). A first pass finds the
+// range [lo, hi] of the text's code points, so the table is as small as that
+// range (95 entries for ASCII text, at most 0x110000).
 static rnn_status count_distinct(const uint32_t *text, long n, cp_count **out, int *nd) {
-    uint32_t *count = calloc((size_t)CP_LIMIT, sizeof(uint32_t)); // n <= 2^31, fits
-    if (!count) return rnn_fail(RNN_E_NOMEM, "vocabulary count table");
-    uint32_t lo = CP_LIMIT - 1, hi = 0; // only [lo, hi] is scanned below
+    uint32_t lo = CP_LIMIT - 1, hi = 0;
     for (long i = 0; i < n; i++) {
         const uint32_t cp = text[i];
-        if (cp >= CP_LIMIT) { free(count); return rnn_fail(RNN_E_ARG, "U+%X at position %ld is not a code point", (unsigned)cp, i); }
-        count[cp]++;
+        if (cp >= CP_LIMIT) return rnn_fail(RNN_E_ARG, "U+%X at position %ld is not a code point", (unsigned)cp, i);
         if (cp < lo) lo = cp;
         if (cp > hi) hi = cp;
     }
+    const long span = (long)hi - (long)lo + 1; // n >= 1, so lo <= hi
+    uint32_t *count = calloc((size_t)span, sizeof(uint32_t)); // n <= 2^31, fits
+    if (!count) return rnn_fail(RNN_E_NOMEM, "vocabulary count table");
+    for (long i = 0; i < n; i++) count[text[i] - lo]++;
     long d = 0;
-    for (long cp = lo; cp <= (long)hi; cp++) d += count[cp] != 0;
+    for (long j = 0; j < span; j++) d += count[j] != 0;
     cp_count *c = malloc(sizeof(cp_count) * (size_t)(d ? d : 1));
     if (!c) { free(count); return rnn_fail(RNN_E_NOMEM, "vocabulary counts"); }
     long k = 0;
-    for (long cp = lo; cp <= (long)hi; cp++)
-        if (count[cp]) { c[k].cp = (uint32_t)cp; c[k].count = count[cp]; k++; }
+    for (long j = 0; j < span; j++)
+        if (count[j]) { c[k].cp = lo + (uint32_t)j; c[k].count = count[j]; k++; }
     free(count);
     *out = c;
     *nd = (int)d; // d <= CP_LIMIT

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs="${1:-20}"; secs32="${2:-10}"
-targets=(fuzz_model_load fuzz_pytorch fuzz_vocab)
+targets=(fuzz_model_load fuzz_pytorch fuzz_vocab fuzz_text_tasks)
 make -s "${targets[@]/#/build/fuzz/bin64/}" "${targets[@]/#/build/fuzz/bin32/}"
 rm -rf build/fuzz/seeds && bash tests/fuzz/make-seeds.sh build/fuzz/seeds
 status=0

@@ -2,7 +2,7 @@
 // a slide (an iframe at 960×540 or 1280×720). Loads the widget's files from
 // the registry, reads its settings from the URL hash (nonsense named and
 // replaced by defaults) and hands it to host.js.
-/* global RnnLocale, RnnLoadScripts, RnnWidgetRegistry, RnnWidgetHost, RnnEmbedStrings */
+/* global RnnLocale, RnnHashSchema, RnnLoadScripts, RnnWidgetRegistry, RnnWidgetHost, RnnEmbedStrings */
 'use strict';
 (function () {
   var query = new URLSearchParams(location.search);
@@ -48,7 +48,8 @@
       });
       var invalid = host.invalid.slice();
       if (query.has('lang') && RnnLocale.LANGS.indexOf(query.get('lang')) < 0) invalid.unshift('lang');
-      if (invalid.length) say('ignored', { keys: invalid.join(', ') });
+      if (host.tooLong) say('hashTooLong', { max: RnnHashSchema.MAX_HASH.toLocaleString(RnnLocale.tag(lang)) });
+      else if (invalid.length) say('ignored', { keys: invalid.join(', ') });
       label();
     }, function (e) { say('loadFailed', { reason: e.message }); });
   }

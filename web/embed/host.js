@@ -80,6 +80,7 @@ var RnnWidgetHost = (function () {
 
     return {
       invalid: parsed.invalid.concat(parsed.unknown),
+      tooLong: parsed.tooLong,
       relabel: function (l) { lang = l; instance.relabel(); syncButtons(); },
       instance: instance,
       title: function () { return ctx.t('title'); },

@@ -168,6 +168,7 @@
         gradNorm: acc.gradNorm, clipped: acc.clipped, steps: acc.steps,
         charsPerSec: trainMs > 0 ? acc.chars / (trainMs / 1000) : 0,
         running: running, bptt: bpttViews(t),
+        wasmBytes: engine.mod.HEAPU8.length, // the module's memory, for scripts/soak.mjs
       });
     }
     resetAcc();

@@ -63,8 +63,10 @@ var RnnHashSchema = (function () {
       }
       if (f.type === 'string') return { ok: raw.length <= f.maxLength && (!f.pattern || f.pattern.test(raw)), value: raw };
       if (!NUMBER.test(raw)) return { ok: false };
-      var x = Number(raw);
-      if (!isFinite(x) || !inRange(f, f.float32 ? Math.fround(x) : x)) return { ok: false };
+      var x = Number(raw) + 0;                            // + 0: '-0' is 0
+      var stored = f.float32 ? Math.fround(x) : x;       // what the engine's C float holds
+      if (!isFinite(x) || !inRange(f, stored)) return { ok: false };
+      if (stored === 0 && x !== 0) return { ok: false };  // 1e-50 is 0 in the engine: not what the link says
       if (f.type === 'int' && Math.floor(x) !== x) return { ok: false };
       return { ok: true, value: x };
     }
