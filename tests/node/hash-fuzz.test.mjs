@@ -125,7 +125,9 @@ test('every widget schema (web/widgets/*/schema.js): the same properties', () =>
   ids.forEach((id, i) => {
     let got = null;
     const RnnWidgetRegistry = { provide: (w, key, value) => { if (key === 'schema') got = value; } };
-    runInNewContext(readFileSync(join(dir, id, 'schema.js'), 'utf8'), { RnnWidgetRegistry });
+    // the shared helpers a schema may use (web/shared/number-list.js: number-list fields)
+    const RnnNumberList = runInNewContext(readFileSync(join(ROOT, 'web', 'shared', 'number-list.js'), 'utf8') + '\nRnnNumberList;', {});
+    runInNewContext(readFileSync(join(dir, id, 'schema.js'), 'utf8'), { RnnWidgetRegistry, RnnNumberList });
     assert.ok(got && got.fields, id);
     const H = HS.make(got.fields);
     fuzzSchema(`widget ${id}`, got.fields, H.parse, H.serialize, 100 + i);
