@@ -30,7 +30,7 @@ stage "Node tests (both WASM modules, CLI)" node --test tests/node/
 if [ -d tests/browser ]; then
   stage "browser tests (headless Chromium)" node --test --test-concurrency=1 tests/browser/
 fi
-stage "browser tests (headless Firefox ESR, core flows)" node --test --test-concurrency=1 tests/firefox/
+stage "browser tests (headless Firefox ESR: core flows, every widget)" node --test --test-concurrency=1 tests/firefox/
 stage "bench runs (tiny workload)" node scripts/rnn.mjs bench --hidden 16 --batch 2 --seq 8 --steps 2 --reps 1 --matmul 32
 
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
