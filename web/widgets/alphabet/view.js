@@ -4,7 +4,7 @@
 // under each letter, the probability the engine gives it (CharLM.nextProbs)
 // and the network's own guess. Play trains (CHUNK steps per tick), → trains
 // one chunk, r starts a fresh model; setInput picks the recital.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 5;          // optimiser steps per tick / per → press
@@ -22,19 +22,15 @@
     return dir === 'forward' ? LETTERS.slice(i) : LETTERS.slice(0, i + 1).split('').reverse().join('');
   }
 
-  function node(tag, cls, parent) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node;
 
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root, ctx);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve();
-    var step = 0, bits = NaN, last = null, timer = 0, status = { key: 'starting', params: {} };
+    var client = null, ready = false, playing = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
+    var step = 0, bits = NaN, last = null, status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
     function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
@@ -58,13 +54,6 @@
       });
     }
 
-    // Worker requests run one after another, in the order they were asked for
-    // (a reset pressed during a training chunk waits for it).
-    function serial(fn) {
-      queue = queue.then(fn).catch(fail);
-      return queue;
-    }
-
     function chunk() {
       return client.request('train', { steps: CHUNK }).then(function (r) {
         step = r.step; bits = r.bits;
@@ -78,15 +67,7 @@
     }
 
     // While playing: one chunk, a short pause, the next chunk.
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(chunk).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
-        else looping = false;
-      });
-    }
+    function running() { return playing && ready && !destroyed; }
 
     function render() {
       ui.prompt.textContent = promptText(ctx, s);
@@ -102,11 +83,11 @@
       play: function () {
         if (step >= s.steps) return;          // trained: r starts again
         playing = true;
-        if (ready && !looping) loop();
+        if (ready) player.start();
       },
       pause: function () {
         playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
+        player.stop();
       },
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
@@ -141,13 +122,10 @@
     });
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.alphabet.common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function () {
+    RnnWidgetKit.startWorker('alphabet', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.steps });
-      if (playing) loop();
+      if (playing) player.start();
     }, fail);
     return api;
   }
