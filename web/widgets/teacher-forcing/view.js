@@ -7,7 +7,7 @@
 // step where free running drifts. Play trains (CHUNK steps per tick), → one
 // chunk, r a fresh model; setInput picks the text, the let-go step, sampled
 // or most likely.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 10;
@@ -20,13 +20,7 @@
   };
   var TEXT_KEYS = [['rato', 'textRato'], ['batatinha', 'textBatatinha'], ['hamlet', 'textHamlet'], ['custom', 'textCustom']];
 
-  function node(tag, cls, parent, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  var node = RnnWidgetKit.node;
   function button(parent) { var b = node('button', null, parent); b.type = 'button'; return b; }
   function chars(t) { return Array.from(t); }
   function shown(ch) { return ch === '\n' ? '↵' : ch === ' ' ? '␣' : ch; }
@@ -34,9 +28,10 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve();
-    var step = 0, bits = NaN, fed = null, trainedText = null, timer = 0, status = { key: 'starting', params: {} };
+    var client = null, ready = false, playing = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
+    var step = 0, bits = NaN, fed = null, trainedText = null, status = { key: 'starting', params: {} };
     var notice = '';
 
     function text() { return s.text === 'custom' ? s.custom : TEXTS[s.text]; }
@@ -45,7 +40,6 @@
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
     function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
-    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
 
     function statusLine() {
       var p = { step: step, total: s.train, bits: ctx.number(bits, 2) };
@@ -83,15 +77,7 @@
       });
     }
 
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(chunk).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
-        else looping = false;
-      });
-    }
+    function running() { return playing && ready && !destroyed; }
 
     function render() {
       TEXT_KEYS.forEach(function (k, i) { ui.texts[i].setAttribute('aria-pressed', k[0] === s.text ? 'true' : 'false'); });
@@ -122,11 +108,11 @@
       play: function () {
         if (step >= s.train) return;
         playing = true;
-        if (ready && !looping) loop();
+        if (ready) player.start();
       },
       pause: function () {
         playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
+        player.stop();
       },
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
@@ -176,14 +162,11 @@
     ui.custom.value = s.custom;
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES['teacher-forcing'].common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function (ev) {
+    RnnWidgetKit.startWorker('teacher-forcing', function (c) { client = c; return setup(); }).then(function (ev) {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.train });
       ctx.emit('step', ev);
-      if (playing) loop();
+      if (playing) player.start();
     }, fail);
     return api;
   }
