@@ -26,28 +26,42 @@ var RnnWidgetKit = (function () {
     };
   }
 
-  // While running(): one tick, a pause of delay ms (a number or a function
-  // returning one), the next tick. The tick goes through serial (a worker
-  // request) or, without one, runs at once (a step the view already has).
-  // start() begins unless a loop is already going; stop() cancels the pause.
+  // The play state of a widget and its loop: while playing and running()
+  // (the widget is ready and not destroyed), one tick, a pause of delay ms (a
+  // number or a function returning one), the next tick. The tick goes
+  // through serial (a worker request) or, without one, runs at once (a step
+  // the view already has). play() starts the loop unless one is going;
+  // pause() stops it and cancels the pending pause; halt() only clears the
+  // flag (the loop ends after the tick in flight: the end of training, a
+  // failure); arm() only sets it (the view starts the loop itself); start()
+  // resumes a play asked for before the widget was ready.
   function playLoop(o) {
-    var timer = 0, looping = false;
+    var playing = false, timer = 0, looping = false;
     function wait() { return typeof o.delay === 'function' ? o.delay() : o.delay; }
+    function going() { return playing && o.running(); }
     function next() {
-      if (o.running()) timer = setTimeout(loop, wait());
+      if (going()) timer = setTimeout(loop, wait());
       else looping = false;
     }
     function loop() {
       timer = 0;
-      if (!o.running()) { looping = false; return; }
+      if (!going()) { looping = false; return; }
       looping = true;
       if (o.serial) o.serial(o.tick).then(next);
       else { o.tick(); next(); }
     }
+    function start() { if (!looping) loop(); }
     return {
-      start: function () { if (!looping) loop(); },
-      stop: function () { if (timer) { clearTimeout(timer); timer = 0; looping = false; } },
+      playing: function () { return playing; },
       looping: function () { return looping; },
+      start: start,
+      play: function () { playing = true; start(); },
+      halt: function () { playing = false; },
+      arm: function () { playing = true; },
+      pause: function () {
+        playing = false;
+        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
+      },
     };
   }
 

@@ -27,13 +27,13 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root, ctx);
-    var client = null, ready = false, playing = false, destroyed = false;
+    var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var step = 0, bits = NaN, last = null, status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
 
     function statusLine() {
       var p = { step: step, total: s.steps, bits: ctx.number(bits, 2) };
@@ -61,13 +61,13 @@
       }).then(function () {
         statusLine();
         ctx.emit('step', { step: step, bits: bits, recital: last.text, meanProb: last.r.mean });
-        if (step >= s.steps && playing) { playing = false; ctx.emit('done', { step: step, meanProb: last.r.mean }); }
+        if (step >= s.steps && player.playing()) { player.halt(); ctx.emit('done', { step: step, meanProb: last.r.mean }); }
         ctx.changed();
       });
     }
 
-    // While playing: one chunk, a short pause, the next chunk.
-    function running() { return playing && ready && !destroyed; }
+    // The play loop ticks only once the worker is ready, until destroyed.
+    function running() { return ready && !destroyed; }
 
     function render() {
       ui.prompt.textContent = promptText(ctx, s);
@@ -79,16 +79,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (step >= s.steps) return;          // trained: r starts again
-        playing = true;
-        if (ready) player.start();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        player.stop();
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -125,7 +121,7 @@
     RnnWidgetKit.startWorker('alphabet', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.steps });
-      if (playing) player.start();
+      player.start();
     }, fail);
     return api;
   }

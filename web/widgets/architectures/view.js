@@ -28,14 +28,14 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root, ctx);
-    var client = null, ready = false, playing = false, destroyed = false;
+    var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var st = { step: 0, total: 0, target: 0, accuracy: NaN, example: null, history: [] };
     var status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
     function statusLine() {
       if (st.step === 0) say('untrained');
       else say(st.step >= st.total ? 'trained' : 'training', { step: st.step, total: st.total });
@@ -57,11 +57,11 @@
         statusLine();
         render();
         emitStep();
-        if (st.step >= st.total && playing) { playing = false; ctx.emit('done', { step: st.step, arch: s.arch, accuracy: st.accuracy }); }
+        if (st.step >= st.total && player.playing()) { player.halt(); ctx.emit('done', { step: st.step, arch: s.arch, accuracy: st.accuracy }); }
         ctx.changed();
       });
     }
-    function running() { return playing && ready && !destroyed; }
+    function running() { return ready && !destroyed; }
 
     function render() {
       ARCHS.forEach(function (a, i) { ui.picks[i].setAttribute('aria-pressed', a === s.arch ? 'true' : 'false'); });
@@ -78,16 +78,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (ready && st.step >= st.total) return;
-        playing = true;
-        if (ready) player.start();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        player.stop();
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -126,7 +122,7 @@
     RnnWidgetKit.startWorker('architectures', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, arch: s.arch, steps: st.total });
-      if (playing) player.start();
+      player.start();
     }, fail);
     return api;
   }

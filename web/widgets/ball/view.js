@@ -22,7 +22,7 @@
     var D = Number(s.dirs);
     var ui = build(root, s.grid);
     var chart = RnnWidgetRegistry.get('ball').chart;
-    var client = null, ready = false, playing = false, destroyed = false;
+    var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var status = { key: 'starting', params: {} };
@@ -30,7 +30,7 @@
     var acc = null, history = [], directions = [], shown = { cells: [], label: -1, index: -1 }, answer = null;
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
     function step() { return acc ? acc.step : 0; }
 
     function statusLine() {
@@ -70,12 +70,12 @@
       }).then(function () {
         statusLine();
         emitStep();
-        if (step() >= s.steps && playing) { playing = false; ctx.emit('done', { step: acc.step, seqAcc: acc.seqAcc, lastAcc: acc.lastAcc }); }
+        if (step() >= s.steps && player.playing()) { player.halt(); ctx.emit('done', { step: acc.step, seqAcc: acc.seqAcc, lastAcc: acc.lastAcc }); }
         ctx.changed();
       });
     }
 
-    function running() { return playing && ready && !destroyed; }
+    function running() { return ready && !destroyed; }
 
     // A click on cell c: the next frame of the user's own trajectory (a
     // click after its last frame starts a new one).
@@ -99,16 +99,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (step() >= s.steps) return;
-        playing = true;
-        if (ready) player.start();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        player.stop();
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -159,7 +155,7 @@
     RnnWidgetKit.startWorker('ball', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.steps });
-      if (playing) player.start();
+      player.start();
     }, fail);
     return api;
   }

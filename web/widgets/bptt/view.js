@@ -34,14 +34,14 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root, s.steps);
-    var client = null, ready = false, playing = false, destroyed = false;
+    var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var shownRadius = s.radius;
     var snap = null, rows = [], check = null, checking = false, status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
 
     function statusLine() {
       if (!snap) return;
@@ -71,12 +71,12 @@
     function chunk() {
       return client.request('train', { steps: CHUNK }).then(function (r) {
         ctx.emit('step', show(r, true));
-        if (snap.step >= s.train && playing) { playing = false; ctx.emit('done', { step: snap.step, accuracy: snap.accuracy }); }
+        if (snap.step >= s.train && player.playing()) { player.halt(); ctx.emit('done', { step: snap.step, accuracy: snap.accuracy }); }
         ctx.changed();
       });
     }
 
-    function running() { return playing && ready && !destroyed; }
+    function running() { return ready && !destroyed; }
 
     // A request that changes the network without training (slider, clip, loss mask).
     function change(cmd, msg) {
@@ -124,16 +124,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (snap && snap.step >= s.train) return;
-        playing = true;
-        if (ready) player.start();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        player.stop();
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -192,7 +188,7 @@
       render();
       ctx.emit('ready', { kind: client.kind, steps: s.train });
       ctx.emit('step', ev);
-      if (playing) player.start();
+      player.start();
     }, fail);
     return api;
   }

@@ -30,13 +30,13 @@
     var s = ctx.settings;
     var hash = RnnHashSchema.make(RnnWidgetRegistry.get(ID).schema.fields);
     var ui = build(root);
-    var client = null, ready = false, playing = false, destroyed = false;
+    var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ tick: stepOnce, delay: delay, running: running });
     var inp = inputs(s), steps = null, shown = 0, random = null, presses = 0, failure = null, bad = false;
     var num = function (x) { return RnnNumberList.one(x, ctx.lang()); };
 
-    function fail(e) { playing = false; failure = e && e.message ? e.message : String(e); render(); ctx.changed(); }
+    function fail(e) { player.halt(); failure = e && e.message ? e.message : String(e); render(); ctx.changed(); }
 
     // Weights and inputs into the engine; every step computed; none shown yet.
     function setup() {
@@ -56,15 +56,15 @@
       shown++;
       render();
       ctx.emit('step', stepEvent());
-      if (shown >= inp.T && playing) {
-        playing = false;
+      if (shown >= inp.T && player.playing()) {
+        player.halt();
         ctx.emit('done', { t: shown, first: steps[shown - 1].first, tie: steps[shown - 1].tie });
       }
       ctx.changed();
     }
 
     function delay() { return s.delay; }
-    function running() { return playing && ready && !destroyed; }
+    function running() { return ready && !destroyed; }
 
     function tryRandom() {
       if (!ready) return;
@@ -106,17 +106,14 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
-        playing = true;
+        player.arm();
         if (!ready || player.looping()) return;
         if (shown >= inp.T) { shown = 0; render(); ctx.emit('step', { t: 0, T: inp.T }); }
         player.start();
       },
-      pause: function () {
-        playing = false;
-        player.stop();
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(stepOnce); },
       reset: function () {
         api.pause();
@@ -153,7 +150,7 @@
       ready = true;
       render();
       ctx.emit('ready', { kind: client.kind, T: inp.T });
-      if (playing) player.start();
+      player.start();
     }, fail);
     return api;
   }

@@ -24,14 +24,14 @@
     var gaps = RnnWidgetRegistry.get('memory').schema.fields.gap.values.map(Number);
     var chart = RnnWidgetRegistry.get('memory').chart;
     var ui = build(root, gaps);
-    var client = null, ready = false, playing = false, destroyed = false;
+    var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var status = { key: 'starting', params: {} };
     var sc = null, ex = null;          // the engine's scores and the example shown
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
     function step() { return sc ? sc.step : 0; }
     function gap() { return Number(s.gap); }
 
@@ -61,12 +61,12 @@
       }).then(function () {
         statusLine();
         emitStep();
-        if (step() >= s.steps && playing) { playing = false; ctx.emit('done', { step: sc.step, gaps: sc.gaps, ngram: sc.ngram, rnn: sc.rnn }); }
+        if (step() >= s.steps && player.playing()) { player.halt(); ctx.emit('done', { step: sc.step, gaps: sc.gaps, ngram: sc.ngram, rnn: sc.rnn }); }
         ctx.changed();
       });
     }
 
-    function running() { return playing && ready && !destroyed; }
+    function running() { return ready && !destroyed; }
 
     function render() {
       ui.gapButtons.forEach(function (b, i) { b.setAttribute('aria-pressed', gaps[i] === gap() ? 'true' : 'false'); });
@@ -77,16 +77,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (step() >= s.steps) return;
-        playing = true;
-        if (ready) player.start();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        player.stop();
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -125,7 +121,7 @@
     RnnWidgetKit.startWorker('memory', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.steps });
-      if (playing) player.start();
+      player.start();
     }, fail);
     return api;
   }

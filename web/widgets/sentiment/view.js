@@ -47,13 +47,13 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root);
-    var client = null, ready = false, playing = false, destroyed = false;
+    var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: tickShown, delay: delay, running: running });
     var vocab = null, U = null, sent = null, t = 0, tr = null, typing = 0, failure = null;
 
     function fail(e) {
-      playing = false;
+      player.halt();
       failure = e && e.message ? e.message : String(e);
       render();
       ctx.changed();
@@ -103,17 +103,17 @@
     }
 
     function afterTick() {
-      if (playing && finished()) {
-        playing = false;
+      if (player.playing() && finished()) {
+        player.halt();
         ctx.emit('done', s.mode === 'hand' ? handEvent() : trainEvent());
       }
       ctx.changed();
     }
 
-    // While playing: one tick, a pause, the next tick.
+    // One play tick and its pause; the loop ticks once ready, until destroyed.
     function tickShown() { return tick().then(afterTick); }
     function delay() { return s.mode === 'hand' ? WORD_MS : TICK_MS; }
-    function running() { return playing && ready && !destroyed; }
+    function running() { return ready && !destroyed; }
 
     function render() {
       ui.title.textContent = ctx.t('title');
@@ -140,17 +140,13 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (ready && s.mode === 'hand' && t >= words()) { t = 0; render(); }
         else if (ready && s.mode === 'train' && tr.step >= s.steps) return;   // trained: r starts again
-        playing = true;
-        if (ready) player.start();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        player.stop();
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(tickShown); },
       reset: function () {
         api.pause();
@@ -216,7 +212,7 @@
       ready = true;
       render();
       ctx.emit('ready', { kind: client.kind, mode: s.mode, steps: s.steps });
-      if (playing) player.start();
+      player.start();
     }, fail);
     return api;
   }

@@ -33,13 +33,13 @@
     var s = ctx.settings;
     var hash = RnnHashSchema.make(RnnWidgetRegistry.get(ID).schema.fields);
     var ui = build(root);
-    var client = null, ready = false, playing = false, destroyed = false;
+    var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: stepOnce, delay: delay, running: running });
     var xs = RnnNumberList.parse(s.x), vals = [], info = null, failure = null, bad = null;
     var num = function (x) { return RnnNumberList.one(x, ctx.lang()); };
 
-    function fail(e) { playing = false; failure = e && e.message ? e.message : String(e); render(); ctx.changed(); }
+    function fail(e) { player.halt(); failure = e && e.message ? e.message : String(e); render(); ctx.changed(); }
 
     // New weights and inputs into the engine; back to step 0.
     function setup() {
@@ -65,8 +65,8 @@
         vals.push(r);
         render();
         ctx.emit('step', { t: t + 1, T: xs.length, x: xs[t], h: r.h, y: r.y });
-        if (vals.length >= xs.length && playing) {
-          playing = false;
+        if (vals.length >= xs.length && player.playing()) {
+          player.halt();
           ctx.emit('done', { t: vals.length, h: r.h, y: r.y });
         }
         ctx.changed();
@@ -74,7 +74,7 @@
     }
 
     function delay() { return s.delay; }
-    function running() { return playing && ready && !destroyed; }
+    function running() { return ready && !destroyed; }
 
     function render() {
       drawGraph(ui, ctx, s, xs, vals);
@@ -113,16 +113,13 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
-        playing = true;
+        player.arm();
         if (!ready || player.looping()) return;
         if (vals.length >= xs.length) serial(restart).then(player.start); else player.start();
       },
-      pause: function () {
-        playing = false;
-        player.stop();
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(stepOnce); },
       reset: function () { api.pause(); if (ready) serial(restart); },
       setInput: function (input) {
@@ -154,7 +151,7 @@
       ready = true;
       render();
       ctx.emit('ready', { kind: client.kind, T: xs.length });
-      if (playing) player.start();
+      player.start();
     }, fail);
     return api;
   }

@@ -28,7 +28,7 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root);
-    var client = null, ready = false, playing = false, destroyed = false;
+    var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var step = 0, bits = NaN, fed = null, trainedText = null, status = { key: 'starting', params: {} };
@@ -39,7 +39,7 @@
     function letGo() { var n = chars(text()).length; return Math.max(1, Math.min(s.letGo, n - 2)); }
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
 
     function statusLine() {
       var p = { step: step, total: s.train, bits: ctx.number(bits, 2) };
@@ -72,12 +72,12 @@
         return feed();
       }).then(function (ev) {
         ctx.emit('step', ev);
-        if (step >= s.train && playing) { playing = false; ctx.emit('done', ev); }
+        if (step >= s.train && player.playing()) { player.halt(); ctx.emit('done', ev); }
         ctx.changed();
       });
     }
 
-    function running() { return playing && ready && !destroyed; }
+    function running() { return ready && !destroyed; }
 
     function render() {
       TEXT_KEYS.forEach(function (k, i) { ui.texts[i].setAttribute('aria-pressed', k[0] === s.text ? 'true' : 'false'); });
@@ -96,7 +96,7 @@
     function useText() {
       if (!ready) { render(); return; }
       if (text() === trainedText) { serial(feed); return; }
-      var was = playing;
+      var was = player.playing();
       api.pause();
       serial(function () { return setup().then(function (ev) { ctx.emit('step', ev); ctx.changed(); }); });
       if (was) api.play();
@@ -104,16 +104,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (step >= s.train) return;
-        playing = true;
-        if (ready) player.start();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        player.stop();
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -166,7 +162,7 @@
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.train });
       ctx.emit('step', ev);
-      if (playing) player.start();
+      player.start();
     }, fail);
     return api;
   }

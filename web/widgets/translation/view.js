@@ -20,14 +20,14 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root);
-    var client = null, ready = false, playing = false, destroyed = false;
+    var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var st = { step: 0, ev: null, tr: null };
     var status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
     function statusLine() {
       if (st.step === 0) say('untrained');
       else say(st.step >= s.steps ? 'trained' : 'training', { step: st.step, total: s.steps });
@@ -51,11 +51,11 @@
         statusLine();
         render();
         ctx.emit('step', stepEvent());
-        if (st.step >= s.steps && playing) { playing = false; ctx.emit('done', stepEvent()); }
+        if (st.step >= s.steps && player.playing()) { player.halt(); ctx.emit('done', stepEvent()); }
         ctx.changed();
       });
     }
-    function running() { return playing && ready && !destroyed; }
+    function running() { return ready && !destroyed; }
     function translate() {
       return client.request('translate', { text: s.text }).then(function (r) { st.tr = r.translation; render(); });
     }
@@ -69,16 +69,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (ready && st.step >= s.steps) return;
-        playing = true;
-        if (ready) player.start();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        player.stop();
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -122,7 +118,7 @@
     RnnWidgetKit.startWorker('translation', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.steps });
-      if (playing) player.start();
+      player.start();
     }, fail);
     return api;
   }
