@@ -6,29 +6,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, ROOT } from './helpers.mjs';
+import { launch } from './helpers.mjs';
+import { EMBED, openWidget, post } from './widget-helpers.mjs';
 
-const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(hash) {
-  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
-  });
-  await page.goto(`${EMBED}?w=architectures&lang=en${hash}`);
-  await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 15000 });
-  return { context, page, problems };
-}
-const post = (page, msg) => page.evaluate((m) => window.postMessage(m, '*'), msg);
+const open = (hash) => openWidget(browser, `${EMBED}?w=architectures&lang=en${hash}`);
 const diagram = (page) => page.evaluate(() => ({
   losses: document.querySelectorAll('.arch-diagram .arch-loss').length,
   hidden: document.querySelectorAll('.arch-diagram .arch-h').length,
@@ -39,7 +24,7 @@ const diagram = (page) => page.evaluate(() => ({
 }));
 
 test('each architecture drawn unrolled: inputs, hidden states, outputs and losses where the lecture puts them', async () => {
-  const { context, page, problems } = await open('#arch=one-to-one');
+  const { context, page, lines: problems } = await open('#arch=one-to-one');
   try {
     const expect = {
       'one-to-one': (d) => d.hidden === 1 && d.outputs === 1 && d.losses === 1 && /image classification/.test(d.app),
@@ -63,7 +48,7 @@ test('each architecture drawn unrolled: inputs, hidden states, outputs and losse
 });
 
 test('play trains the aligned name tagger to its stated held-out accuracy (95%), shown and sent in step events', async () => {
-  const { context, page, problems } = await open('#arch=many-to-many&seed=1');
+  const { context, page, lines: problems } = await open('#arch=many-to-many&seed=1');
   try {
     const a0 = Number(await page.locator('.arch-acc').getAttribute('data-value'));
     assert.ok(a0 < 0.5, `untrained ${a0}`);

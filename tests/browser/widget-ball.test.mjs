@@ -5,36 +5,18 @@
 // setInput picks a held-out trajectory; the pt/en switch changes every string.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, ROOT, visibleTexts } from './helpers.mjs';
+import { launch, visibleTexts } from './helpers.mjs';
+import { EMBED, openWidget, events, waitEvents } from './widget-helpers.mjs';
 
-const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(url) {
-  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const consoleLines = [];
-  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 15000 });
-  return { context, page, consoleLines };
-}
-const events = (page, name) => page.evaluate((n) => window.__events.filter((e) => e.event === n), name);
-const waitEvents = (page, name, n, timeout = 30000) =>
-  page.waitForFunction(([nm, k]) => window.__events.filter((e) => e.event === nm).length >= k, [name, n], { timeout });
+const open = (url) => openWidget(browser, url);
 const values = (page, sel) => page.locator(sel).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
 
 test('ball: the sequence model reaches >= 90% held out, the last-frame model stays near chance', async () => {
-  const { context, page, consoleLines } = await open(`${EMBED}?w=ball&lang=en`);
+  const { context, page, lines: consoleLines } = await open(`${EMBED}?w=ball&lang=en`);
   try {
     const [seq0, last0] = await values(page, '.ball-model.seq .ball-acc, .ball-model.last .ball-acc').then((v) => [v[1], v[0]]);
     assert.ok(seq0 < 0.5 && last0 < 0.5, `untrained ${seq0} ${last0}`);
@@ -76,7 +58,7 @@ test('ball: the sequence model reaches >= 90% held out, the last-frame model sta
 });
 
 test('ball: setInput shows a held-out trajectory; Next trajectory steps through them', async () => {
-  const { context, page, consoleLines } = await open(`${EMBED}?w=ball&lang=en`);
+  const { context, page, lines: consoleLines } = await open(`${EMBED}?w=ball&lang=en`);
   try {
     await page.evaluate(() => window.postMessage({ command: 'setInput', input: { example: 41 } }, '*'));
     await page.waitForFunction(() => /^Held-out trajectory 42: it goes /.test(document.querySelector('.ball-shown').textContent));
@@ -90,7 +72,7 @@ test('ball: setInput shows a held-out trajectory; Next trajectory steps through 
 });
 
 test('ball: the pt/en switch changes every visible string, and back', async () => {
-  const { context, page, consoleLines } = await open(`${EMBED}?w=ball&lang=en`);
+  const { context, page, lines: consoleLines } = await open(`${EMBED}?w=ball&lang=en`);
   const isNumberish = (s) => /^[\d\s.,:%·–]*$/.test(s);
   try {
     await page.keyboard.press('ArrowRight');

@@ -6,36 +6,21 @@
 // gradient check's relative errors are small; training lowers the loss.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, ROOT } from './helpers.mjs';
+import { launch } from './helpers.mjs';
+import { EMBED, openWidget } from './widget-helpers.mjs';
 
-const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
 const GRADCHECK_TOL = 1e-2;   // relative error per tensor, float32 central differences
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(hash) {
-  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
-  });
-  await page.goto(`${EMBED}?w=bptt&lang=en${hash}`);
-  await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 20000 });
-  return { context, page, problems };
-}
+const open = (hash) => openWidget(browser, `${EMBED}?w=bptt&lang=en${hash}`, { readyTimeout: 20000 });
 const steps = (page) => page.evaluate(() => window.__events.filter((e) => e.event === 'step'));
 const attr = async (page, sel, name) => Number(await page.locator(sel).getAttribute(name));
 
 test('bptt: linear g, W = rQ, T = 20, loss at the last step: vanishing at r = 0.5, exploding at r = 1.5', async () => {
-  const { context, page, problems } = await open('#activation=linear&radius=0.5&loss=last&steps=20');
+  const { context, page, lines: problems } = await open('#activation=linear&radius=0.5&loss=last&steps=20');
   try {
     const ev = (await steps(page))[0];
     assert.equal(ev.step, 0);
@@ -54,7 +39,7 @@ test('bptt: linear g, W = rQ, T = 20, loss at the last step: vanishing at r = 0.
 });
 
 test('bptt: Σ_t ∂L/∂W_t = ∂L/∂W, clipping before/after, gradient check, training lowers the loss', async () => {
-  const { context, page, problems } = await open('#train=60');
+  const { context, page, lines: problems } = await open('#train=60');
   try {
     const sum = await attr(page, '.bptt-dwsum', 'data-sum'), total = await attr(page, '.bptt-dwsum', 'data-total');
     assert.ok(Math.abs(sum - total) <= 1e-5 * (1 + Math.abs(total)), `sum ${sum} vs total ${total}`);

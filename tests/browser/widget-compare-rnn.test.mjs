@@ -7,37 +7,21 @@
 // in widgets.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, ROOT, visibleTexts } from './helpers.mjs';
+import { launch, visibleTexts } from './helpers.mjs';
+import { EMBED, openWidget, post } from './widget-helpers.mjs';
 
-const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(hash = '', lang = 'en') {
-  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const consoleLines = [];
-  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
-  });
-  await page.goto(`${EMBED}?w=compare-rnn&lang=${lang}${hash ? '#' + hash : ''}`);
-  await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 15000 });
-  return { context, page, consoleLines };
-}
+const open = (hash = '', lang = 'en') => openWidget(browser, `${EMBED}?w=compare-rnn&lang=${lang}${hash ? '#' + hash : ''}`);
 const lastT = (page, t) => page.waitForFunction((k) => { const s = window.__events.filter((e) => e.event === 'step'); return s.length && s[s.length - 1].t === k; }, t);
 // one table row's engine values (data-value), null where the step is not reached yet
 const row = (page, key) => page.evaluate((k) => [...document.querySelectorAll(`.cmprnn-${k} td:not(.cmprnn-math)`)]
   .map((td) => (td.hasAttribute('data-value') ? Number(td.getAttribute('data-value')) : td.classList.contains('pending') ? null : td.textContent)), key);
-const post = (page, msg) => page.evaluate((m) => window.postMessage(m, '*'), msg);
 
 test('compare-rnn: running totals, h, ŷ and the decision at every step; a tie is "not larger"', async () => {
-  const { context, page, consoleLines } = await open();
+  const { context, page, lines: consoleLines } = await open();
   try {
     assert.deepEqual(await row(page, 'rowA'), ['2', '0', '1']);
     assert.deepEqual(await row(page, 'rowB'), ['1', '1', '0.5']);
@@ -81,7 +65,7 @@ test('compare-rnn: running totals, h, ŷ and the decision at every step; a tie i
 });
 
 test('compare-rnn: 20 random pairs drawn by the engine are decided right, with new pairs on every press', async () => {
-  const { context, page, consoleLines } = await open();
+  const { context, page, lines: consoleLines } = await open();
   try {
     const seen = [];
     for (const seed of [1, 2]) {
@@ -109,7 +93,7 @@ test('compare-rnn: 20 random pairs drawn by the engine are decided right, with n
 });
 
 test('compare-rnn: bad inputs in the link, the fields and setInput are refused; pt/en switch changes every string', async () => {
-  const { context, page, consoleLines } = await open('a=2;0;1;1;1;1&b=x&V=0.5');
+  const { context, page, lines: consoleLines } = await open('a=2;0;1;1;1;1&b=x&V=0.5');
   const skip = '.math, .cmprnn-table td:not(.cmprnn-math):not(.yes):not(.no), .cmprnn-pair-sums, .cmprnn-pair-dec';
   const isNumberish = (s) => /^[\d\s.,:%·–?-]*$/.test(s);
   try {

@@ -5,35 +5,17 @@
 // those numbers. setInput picks the gap shown; pt/en switches every string.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, ROOT, visibleTexts } from './helpers.mjs';
+import { launch, visibleTexts } from './helpers.mjs';
+import { EMBED, openWidget, events, waitEvents } from './widget-helpers.mjs';
 
-const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(url) {
-  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const consoleLines = [];
-  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 15000 });
-  return { context, page, consoleLines };
-}
-const events = (page, name) => page.evaluate((n) => window.__events.filter((e) => e.event === n), name);
-const waitEvents = (page, name, n, timeout = 30000) =>
-  page.waitForFunction(([nm, k]) => window.__events.filter((e) => e.event === nm).length >= k, [name, n], { timeout });
+const open = (url) => openWidget(browser, url);
 
 test('memory: the RNN beats the n-gram past its window, and fades at long gaps', async () => {
-  const { context, page, consoleLines } = await open(`${EMBED}?w=memory&lang=en`);
+  const { context, page, lines: consoleLines } = await open(`${EMBED}?w=memory&lang=en`);
   try {
     // before training: the n-gram's bars are there (counted at setup), the caption names its window
     assert.match(await page.locator('.memory-caption').textContent(), /^The 4-gram sees the cue only at gaps below 4: there 100%/);
@@ -61,7 +43,7 @@ test('memory: the RNN beats the n-gram past its window, and fades at long gaps',
 });
 
 test('memory: the gap shown follows setInput and the gap buttons; both models answer it', async () => {
-  const { context, page, consoleLines } = await open(`${EMBED}?w=memory&lang=en#gap=3`);
+  const { context, page, lines: consoleLines } = await open(`${EMBED}?w=memory&lang=en#gap=3`);
   try {
     assert.equal(await page.locator('.memory-seq .memory-sym:not(.arrow):not(.target)').count(), 3);
     // inside its window the 4-gram puts most of its probability on the answer
@@ -79,7 +61,7 @@ test('memory: the gap shown follows setInput and the gap buttons; both models an
 });
 
 test('memory: the pt/en switch changes every visible string, and back', async () => {
-  const { context, page, consoleLines } = await open(`${EMBED}?w=memory&lang=en`);
+  const { context, page, lines: consoleLines } = await open(`${EMBED}?w=memory&lang=en`);
   const skip = '.memory-sym, .memory-num, .memory-gap, .memory-gaps button';
   const isNumberish = (s) => /^[\d\s.,:%·–]*$/.test(s);
   try {

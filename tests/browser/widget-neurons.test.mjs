@@ -9,13 +9,11 @@
 // language; the playground's "Inspect units" hands its model to the widget.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, ROOT, visibleTexts, openPage, waitReady, FILE_URL, hashFor, stepCount, stepOnce } from './helpers.mjs';
+import { launch, visibleTexts, openPage, waitReady, FILE_URL, hashFor, stepCount, stepOnce } from './helpers.mjs';
+import { EMBED, openWidget, post } from './widget-helpers.mjs';
 import { loadEngine } from '../node/helpers.mjs';
 import { quoteModelFile, QUOTE_UNIT, QUOTED_TEXT } from '../node/neurons-fixture.mjs';
 
-const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
 let browser, modelFile;
 before(async () => {
   browser = await launch();
@@ -23,24 +21,9 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-async function open(hash = '', lang = 'en') {
-  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('worker', (w) => w.on('console', (m) => problems.push(`worker ${m.type()}: ${m.text()}`)));
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
-  });
-  await page.goto(`${EMBED}?w=neurons&lang=${lang}${hash}`);
-  await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 15000 });
-  return { context, page, problems };
-}
+const open = (hash = '', lang = 'en') => openWidget(browser, `${EMBED}?w=neurons&lang=${lang}${hash}`, { workerConsole: true });
 const steps = (page) => page.evaluate(() => window.__events.filter((e) => e.event === 'step'));
 const waitSteps = (page, n) => page.waitForFunction((k) => window.__events.filter((e) => e.event === 'step').length >= k, n);
-const post = (page, msg) => page.evaluate((m) => window.postMessage(m, '*'), msg);
 
 async function loadQuoteModel(page) {
   await page.locator('.neurons-file').setInputFiles({ name: 'quote-latch.rnn', mimeType: 'application/octet-stream', buffer: modelFile });
@@ -48,7 +31,7 @@ async function loadQuoteModel(page) {
 }
 
 test('neurons: the unit wired to track "inside quotes" is ranked first and shown', async () => {
-  const { context, page, problems } = await open('#feature=quote');
+  const { context, page, lines: problems } = await open('#feature=quote');
   try {
     await loadQuoteModel(page);
     await post(page, { command: 'setInput', input: { text: QUOTED_TEXT } });
@@ -75,7 +58,7 @@ test('neurons: the unit wired to track "inside quotes" is ranked first and shown
 });
 
 test('neurons: → reads one character with its top-5, play reads to the end, r goes back to the start', async () => {
-  const { context, page, problems } = await open();
+  const { context, page, lines: problems } = await open();
   try {
     const n = await page.locator('.neurons-cell').count();
     assert.ok(n > 50, `${n} cells`);
@@ -104,7 +87,7 @@ test('neurons: → reads one character with its top-5, play reads to the end, r 
 });
 
 test('neurons: a broken model file and a character outside the vocabulary are named; nothing changes', async () => {
-  const { context, page, problems } = await open();
+  const { context, page, lines: problems } = await open();
   try {
     const before = await page.locator('.neurons-model').textContent();
     await page.locator('.neurons-file').setInputFiles({ name: 'broken.rnn', mimeType: 'application/octet-stream', buffer: Buffer.from('not a model') });
@@ -121,7 +104,7 @@ test('neurons: a broken model file and a character outside the vocabulary are na
 });
 
 test('neurons: the pt/en switch changes every visible string, and back', async () => {
-  const { context, page, problems } = await open('', 'en');
+  const { context, page, lines: problems } = await open('', 'en');
   const skip = '.neurons-page, .neurons-text, .neurons-detail-next, .neurons-unit';
   const numberish = (s) => /^[\d\s.,:%·–−+]*$/.test(s);
   try {

@@ -6,41 +6,24 @@
 // checks (sizes, scrollbars, console, network, keyboard) are in widgets.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, ROOT, visibleTexts } from './helpers.mjs';
+import { launch, visibleTexts } from './helpers.mjs';
+import { EMBED, openWidget, events, post } from './widget-helpers.mjs';
 
-const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
 const LECTURE = 'O filme é péssimo, roteiro horrível, mas a música é boa!';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(query, { width = 960, height = 540 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-US' });
-  const page = await context.newPage();
-  const consoleLines = [];
-  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
-  page.on('worker', (w) => w.on('console', (m) => consoleLines.push(`worker ${m.type()}: ${m.text()}`)));
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
-  });
-  await page.goto(`${EMBED}?w=sentiment&${query}`);
-  await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 15000 });
-  return { context, page, consoleLines };
-}
+const open = (query, { width = 960, height = 540 } = {}) =>
+  openWidget(browser, `${EMBED}?w=sentiment&${query}`, { width, height, workerConsole: true });
 
-const events = (page, name) => page.evaluate((n) => window.__events.filter((e) => e.event === n), name);
 const waitEvents = (page, name, n, timeout = 20000) =>
   page.waitForFunction(([nm, k]) => window.__events.filter((e) => e.event === nm).length >= k, [name, n], { timeout });
-const post = (page, msg) => page.evaluate((m) => window.postMessage(m, '*'), msg);
 const close = (a, b) => Math.abs(a - b) < 1e-5;
 
 test('hand-set weights: the lecture review is accumulated word by word and called negative', async () => {
-  const { context, page, consoleLines } = await open('lang=en');
+  const { context, page, lines: consoleLines } = await open('lang=en');
   try {
     assert.equal(await page.locator('.sent-text').inputValue(), LECTURE);
     assert.equal(await page.locator('.sent-status').textContent(), '11 words, a⁽⁰⁾ = 0. → adds a word.');
@@ -91,7 +74,7 @@ test('hand-set weights: the lecture review is accumulated word by word and calle
 });
 
 test('train it: ≥ 90% on held-out generated reviews after 200 steps (seed 1), learned matrix beside the hand-set one', async () => {
-  const { context, page, consoleLines } = await open('lang=en#mode=train&seed=1&steps=200');
+  const { context, page, lines: consoleLines } = await open('lang=en#mode=train&seed=1&steps=200');
   try {
     const before = Number(await page.locator('.sent-score').getAttribute('data-value'));
     assert.ok(before < 0.9, `untrained ${before}`);
@@ -116,7 +99,7 @@ test('train it: ≥ 90% on held-out generated reviews after 200 steps (seed 1), 
 });
 
 test('a typed review: unknown words are shown as unknown (no input), the known ones still count', async () => {
-  const { context, page, consoleLines } = await open('lang=en');
+  const { context, page, lines: consoleLines } = await open('lang=en');
   try {
     await page.locator('.sent-text').fill('O filme é ótimo, mas o roteiro é chato');
     await page.waitForFunction(() => document.querySelectorAll('.sent-acc-word').length === 9);
@@ -145,7 +128,7 @@ test('a typed review: unknown words are shown as unknown (no input), the known o
 });
 
 test('setInput: a deck sets the review and the view; bad values are rejected', async () => {
-  const { context, page, consoleLines } = await open('lang=en');
+  const { context, page, lines: consoleLines } = await open('lang=en');
   try {
     await post(page, { command: 'setInput', input: { text: 'a música é boa mas o filme é chato' } });
     await page.waitForFunction(() => document.querySelector('.sent-status').textContent.startsWith('9 words'));
@@ -168,7 +151,7 @@ test('setInput: a deck sets the review and the view; bad values are rejected', a
 });
 
 test('the pt/en switch changes every visible string, and back (both views)', async () => {
-  const { context, page, consoleLines } = await open('lang=en', { width: 1280, height: 720 });
+  const { context, page, lines: consoleLines } = await open('lang=en', { width: 1280, height: 720 });
   // the vocabulary, the review and the formulas are the lecture's, in both languages
   const skip = '.sent-word, .sent-acc-word, .sent-corner, .sent-value, .sent-chip, .sent-cell';
   const isSame = (s) => /^[\d\s.,:%·–-]*$/.test(s) || /^(ŷ|a⁽|tanh|linear)/.test(s);

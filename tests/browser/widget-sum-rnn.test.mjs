@@ -6,29 +6,14 @@
 // are in widgets.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, ROOT, visibleTexts } from './helpers.mjs';
+import { launch, visibleTexts } from './helpers.mjs';
+import { EMBED, openWidget, post } from './widget-helpers.mjs';
 
-const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(hash = '', lang = 'en') {
-  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const consoleLines = [];
-  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
-  });
-  await page.goto(`${EMBED}?w=sum-rnn&lang=${lang}${hash ? '#' + hash : ''}`);
-  await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 15000 });
-  return { context, page, consoleLines };
-}
+const open = (hash = '', lang = 'en') => openWidget(browser, `${EMBED}?w=sum-rnn&lang=${lang}${hash ? '#' + hash : ''}`);
 const stepEvents = (page) => page.evaluate(() => window.__events.filter((e) => e.event === 'step' && e.t > 0));
 const waitSteps = (page, n) => page.waitForFunction((k) => window.__events.filter((e) => e.event === 'step' && e.t > 0).length >= k, n);
 const waitLast = (page, pred) => page.waitForFunction(pred, null, { timeout: 10000 });
@@ -36,10 +21,9 @@ const waitLast = (page, pred) => page.waitForFunction(pred, null, { timeout: 100
 const graphValues = (page, kind) => page.evaluate((k) => [...document.querySelectorAll(`.sumrnn-${k}`)]
   .filter((n) => n.getAttribute('data-key') !== 'h0')
   .map((n) => { const v = n.querySelector('.sumrnn-val').getAttribute('data-value'); return v === null ? null : Number(v); }), kind);
-const post = (page, msg) => page.evaluate((m) => window.postMessage(m, '*'), msg);
 
 test('sum-rnn: the slide\'s input 2, −0.5, 1, 1 gives the hidden values 2, 1.5, 2.5, 3.5, one column per →', async () => {
-  const { context, page, consoleLines } = await open();
+  const { context, page, lines: consoleLines } = await open();
   try {
     assert.deepEqual(await graphValues(page, 'h'), [null, null, null, null]);
     assert.deepEqual(await graphValues(page, 'x'), [2, -0.5, 1, 1]);
@@ -65,7 +49,7 @@ test('sum-rnn: the slide\'s input 2, −0.5, 1, 1 gives the hidden values 2, 1.5
 });
 
 test('sum-rnn: recurrent weight 0.5 forgets, 2 blows up, 1 sums; the sentence follows the engine\'s numbers', async () => {
-  const { context, page, consoleLines } = await open('delay=100');
+  const { context, page, lines: consoleLines } = await open('delay=100');
   try {
     const cases = [
       { W: 0.5, regime: 'forget', h: [2, 0.5, 1.25, 1.625], k: 0.125, text: /it forgets.*multiplied by 0.125/ },
@@ -94,7 +78,7 @@ test('sum-rnn: recurrent weight 0.5 forgets, 2 blows up, 1 sums; the sentence fo
 });
 
 test('sum-rnn: fields, setInput and the hash are checked alike; bad values change nothing', async () => {
-  let { context, page, consoleLines } = await open('x=1;2;3;4;5;6;7&W=9&U=2');
+  let { context, page, lines: consoleLines } = await open('x=1;2;3;4;5;6;7&W=9&U=2');
   try {
     assert.equal(await page.locator('#embed-notice').textContent(), 'Not understood in the link, defaults used: x, W.');
     assert.deepEqual(await graphValues(page, 'x'), [2, -0.5, 1, 1]);
@@ -131,7 +115,7 @@ test('sum-rnn: fields, setInput and the hash are checked alike; bad values chang
 });
 
 test('sum-rnn: the pt/en switch changes every visible string, and back', async () => {
-  const { context, page, consoleLines } = await open('', 'en');
+  const { context, page, lines: consoleLines } = await open('', 'en');
   const skip = '.math, .sumrnn-val';
   const isNumberish = (s) => /^[\d\s.,:%·–-]*$/.test(s);
   try {

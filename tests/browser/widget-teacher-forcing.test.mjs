@@ -5,29 +5,16 @@
 // the let-go step and the text; a text of the user's own is used.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, ROOT } from './helpers.mjs';
-
-const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
+import { launch } from './helpers.mjs';
+import { EMBED, openWidget } from './widget-helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('teacher-forcing: free running loses more than teacher forcing on the same text; drift, let-go and texts', async () => {
-  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
-  });
+  const { context, page, lines: problems } = await openWidget(browser, `${EMBED}?w=teacher-forcing&lang=en#train=150&letGo=6`, { readyTimeout: 20000 });
   try {
-    await page.goto(`${EMBED}?w=teacher-forcing&lang=en#train=150&letGo=6`);
-    await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 20000 });
     await page.keyboard.press(' ');
     await page.waitForFunction(() => window.__events.some((e) => e.event === 'done'), null, { timeout: 90000 });
     const done = await page.evaluate(() => window.__events.find((e) => e.event === 'done'));

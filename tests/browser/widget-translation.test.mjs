@@ -6,28 +6,16 @@
 // the encoder-decoder learns; numbers read from data-value and step events.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, ROOT } from './helpers.mjs';
+import { launch } from './helpers.mjs';
+import { EMBED, openWidget } from './widget-helpers.mjs';
 
-const EMBED = pathToFileURL(join(ROOT, 'web', 'embed.html')).href;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('translation: phrase word by word, unknown words named, the aligned network fails where lengths or order differ', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'pt-BR' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.addEventListener('message', (ev) => { if (ev.data && ev.data.source === 'rnn-widget') window.__events.push(ev.data); });
-  });
+  const { context, page, lines: problems } = await openWidget(browser, `${EMBED}?w=translation&lang=pt#steps=300&seed=1`, { width: 1280, height: 720, locale: 'pt-BR' });
   try {
-    await page.goto(`${EMBED}?w=translation&lang=pt#steps=300&seed=1`);
-    await page.waitForFunction(() => window.__events.some((e) => e.event === 'ready'), null, { timeout: 15000 });
     assert.equal(await page.locator('.tr-input').inputValue(), 'o gato pequeno não vê a bola');
     assert.equal(await page.locator('.tr-mem rect').count(), 128);
     assert.match(await page.locator('.tr-question').textContent(), /O que há de errado com essa rede\?/);

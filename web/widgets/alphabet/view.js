@@ -4,7 +4,7 @@
 // under each letter, the probability the engine gives it (CharLM.nextProbs)
 // and the network's own guess. Play trains (CHUNK steps per tick), → trains
 // one chunk, r starts a fresh model; setInput picks the recital.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 5;          // optimiser steps per tick / per → press
@@ -22,22 +22,18 @@
     return dir === 'forward' ? LETTERS.slice(i) : LETTERS.slice(0, i + 1).split('').reverse().join('');
   }
 
-  function node(tag, cls, parent) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node;
 
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root, ctx);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve();
-    var step = 0, bits = NaN, last = null, timer = 0, status = { key: 'starting', params: {} };
+    var client = null, ready = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
+    var step = 0, bits = NaN, last = null, status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
 
     function statusLine() {
       var p = { step: step, total: s.steps, bits: ctx.number(bits, 2) };
@@ -58,13 +54,6 @@
       });
     }
 
-    // Worker requests run one after another, in the order they were asked for
-    // (a reset pressed during a training chunk waits for it).
-    function serial(fn) {
-      queue = queue.then(fn).catch(fail);
-      return queue;
-    }
-
     function chunk() {
       return client.request('train', { steps: CHUNK }).then(function (r) {
         step = r.step; bits = r.bits;
@@ -72,21 +61,13 @@
       }).then(function () {
         statusLine();
         ctx.emit('step', { step: step, bits: bits, recital: last.text, meanProb: last.r.mean });
-        if (step >= s.steps && playing) { playing = false; ctx.emit('done', { step: step, meanProb: last.r.mean }); }
+        if (step >= s.steps && player.playing()) { player.halt(); ctx.emit('done', { step: step, meanProb: last.r.mean }); }
         ctx.changed();
       });
     }
 
-    // While playing: one chunk, a short pause, the next chunk.
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(chunk).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
-        else looping = false;
-      });
-    }
+    // The play loop ticks only once the worker is ready, until destroyed.
+    function running() { return ready && !destroyed; }
 
     function render() {
       ui.prompt.textContent = promptText(ctx, s);
@@ -98,16 +79,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (step >= s.steps) return;          // trained: r starts again
-        playing = true;
-        if (ready && !looping) loop();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -141,13 +118,10 @@
     });
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.alphabet.common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function () {
+    RnnWidgetKit.startWorker('alphabet', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.steps });
-      if (playing) loop();
+      player.start();
     }, fail);
     return api;
   }

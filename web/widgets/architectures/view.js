@@ -4,19 +4,14 @@
 // live in the worker on its toy task with the held-out accuracy as a curve.
 // Play trains (CHUNK steps per tick) up to the task's budget, → trains one
 // chunk, r starts a fresh network; setInput picks the architecture or the example.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 5, TICK_MS = 60;
   var ARCHS = ['one-to-one', 'one-to-many', 'many-to-one', 'many-to-many', 'encoder-decoder'];
   var SVG = 'http://www.w3.org/2000/svg';
 
-  function node(tag, cls, parent) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node;
   function svg(tag, attrs, parent) {
     var e = document.createElementNS(SVG, tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
@@ -33,18 +28,18 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root, ctx);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve(), timer = 0;
+    var client = null, ready = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var st = { step: 0, total: 0, target: 0, accuracy: NaN, example: null, history: [] };
     var status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
     function statusLine() {
       if (st.step === 0) say('untrained');
       else say(st.step >= st.total ? 'trained' : 'training', { step: st.step, total: st.total });
     }
-    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
 
     function setup() {
       return client.request('setup', { task: s.arch, seed: s.seed, example: s.example }).then(function (r) {
@@ -62,19 +57,11 @@
         statusLine();
         render();
         emitStep();
-        if (st.step >= st.total && playing) { playing = false; ctx.emit('done', { step: st.step, arch: s.arch, accuracy: st.accuracy }); }
+        if (st.step >= st.total && player.playing()) { player.halt(); ctx.emit('done', { step: st.step, arch: s.arch, accuracy: st.accuracy }); }
         ctx.changed();
       });
     }
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(chunk).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
-        else looping = false;
-      });
-    }
+    function running() { return ready && !destroyed; }
 
     function render() {
       ARCHS.forEach(function (a, i) { ui.picks[i].setAttribute('aria-pressed', a === s.arch ? 'true' : 'false'); });
@@ -91,16 +78,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (ready && st.step >= st.total) return;
-        playing = true;
-        if (ready && !looping) loop();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -136,13 +119,10 @@
     ui.next.addEventListener('click', function () { api.setInput({ example: (s.example + 1) % 256 }); });
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.architectures.common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function () {
+    RnnWidgetKit.startWorker('architectures', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, arch: s.arch, steps: st.total });
-      if (playing) loop();
+      player.start();
     }, fail);
     return api;
   }

@@ -5,7 +5,7 @@
 // models' probabilities per direction for it, their held-out accuracies and
 // the accuracy curves. Every number comes from the worker (the engine).
 // Play trains CHUNK steps per tick up to `steps`; → one chunk; r fresh models.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 10;        // optimiser steps per tick / per → press
@@ -15,34 +15,28 @@
   var ARROWS = { up: '↑', right: '→', down: '↓', left: '←', 'up-right': '↗', 'down-right': '↘', 'down-left': '↙', 'up-left': '↖' };
   var MODELS = ['last', 'seq'];
 
-  function node(tag, cls, parent) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node;
 
   function mount(root, ctx) {
     var s = ctx.settings;
     var D = Number(s.dirs);
     var ui = build(root, s.grid);
     var chart = RnnWidgetRegistry.get('ball').chart;
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve();
-    var timer = 0, status = { key: 'starting', params: {} };
+    var client = null, ready = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
+    var status = { key: 'starting', params: {} };
     // what the engine said last: accuracies, the curve, the trajectory shown and both answers
     var acc = null, history = [], directions = [], shown = { cells: [], label: -1, index: -1 }, answer = null;
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
     function step() { return acc ? acc.step : 0; }
 
     function statusLine() {
       if (step() === 0) say('untrained');
       else say(step() >= s.steps ? 'trained' : 'training', { step: step(), total: s.steps, batch: BATCH });
     }
-
-    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
 
     // The models answer once the trajectory has all its frames (the length they learned).
     function predict() {
@@ -76,20 +70,12 @@
       }).then(function () {
         statusLine();
         emitStep();
-        if (step() >= s.steps && playing) { playing = false; ctx.emit('done', { step: acc.step, seqAcc: acc.seqAcc, lastAcc: acc.lastAcc }); }
+        if (step() >= s.steps && player.playing()) { player.halt(); ctx.emit('done', { step: acc.step, seqAcc: acc.seqAcc, lastAcc: acc.lastAcc }); }
         ctx.changed();
       });
     }
 
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(chunk).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
-        else looping = false;
-      });
-    }
+    function running() { return ready && !destroyed; }
 
     // A click on cell c: the next frame of the user's own trajectory (a
     // click after its last frame starts a new one).
@@ -113,16 +99,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (step() >= s.steps) return;
-        playing = true;
-        if (ready && !looping) loop();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -170,13 +152,10 @@
     window.addEventListener('resize', render);   // the chart's viewBox follows its size
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.ball.common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function () {
+    RnnWidgetKit.startWorker('ball', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.steps });
-      if (playing) loop();
+      player.start();
     }, fail);
     return api;
   }

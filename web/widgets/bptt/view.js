@@ -8,7 +8,7 @@
 // engine rescales W and reports ρ(W)), clipping with the norm before and
 // after, and a gradient check (relative error of U, W, V). Every number comes
 // from the worker (the engine); the view only draws and formats.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 5;          // optimiser steps per tick / per → press
@@ -16,13 +16,7 @@
   var HEAT_ROWS = 24;     // training chunks kept in the heatmap
   var LOG_LO = -4, LOG_HI = 2;   // heatmap colour scale: 1e-4 .. 1e2
 
-  function node(tag, cls, parent, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  var node = RnnWidgetKit.node;
 
   var SUB = '₀₁₂₃₄₅₆₇₈₉';
   function sub(n) { return String(n).split('').map(function (d) { return SUB[Number(d)]; }).join(''); }
@@ -40,14 +34,14 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root, s.steps);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve();
+    var client = null, ready = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var shownRadius = s.radius;
-    var snap = null, rows = [], check = null, checking = false, timer = 0, status = { key: 'starting', params: {} };
+    var snap = null, rows = [], check = null, checking = false, status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
-    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
 
     function statusLine() {
       if (!snap) return;
@@ -77,20 +71,12 @@
     function chunk() {
       return client.request('train', { steps: CHUNK }).then(function (r) {
         ctx.emit('step', show(r, true));
-        if (snap.step >= s.train && playing) { playing = false; ctx.emit('done', { step: snap.step, accuracy: snap.accuracy }); }
+        if (snap.step >= s.train && player.playing()) { player.halt(); ctx.emit('done', { step: snap.step, accuracy: snap.accuracy }); }
         ctx.changed();
       });
     }
 
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(chunk).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
-        else looping = false;
-      });
-    }
+    function running() { return ready && !destroyed; }
 
     // A request that changes the network without training (slider, clip, loss mask).
     function change(cmd, msg) {
@@ -138,16 +124,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (snap && snap.step >= s.train) return;
-        playing = true;
-        if (ready && !looping) loop();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -201,15 +183,12 @@
     });
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.bptt.common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function (ev) {
+    RnnWidgetKit.startWorker('bptt', function (c) { client = c; return setup(); }).then(function (ev) {
       ready = true;
       render();
       ctx.emit('ready', { kind: client.kind, steps: s.train });
       ctx.emit('step', ev);
-      if (playing) loop();
+      player.start();
     }, fail);
     return api;
   }

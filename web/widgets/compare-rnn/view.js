@@ -6,7 +6,7 @@
 // decision at every step. "Try random inputs" sends 20 pairs the engine draws
 // (a new seed each press) through the same network and shows the engine's
 // score. A shorter input is padded with zeros (shown faded).
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES, RnnHashSchema, RnnNumberList */
+/* global RnnWidgetRegistry, RnnHashSchema, RnnNumberList, RnnWidgetKit */
 'use strict';
 (function () {
   var ID = 'compare-rnn';
@@ -15,13 +15,7 @@
     { key: 'rowH', math: 'Σa − Σb' }, { key: 'rowY', math: 'σ(V·h)' }, { key: 'rowDecision', math: 'ŷ > 0,5' },
   ];
 
-  function node(tag, cls, parent, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node;
 
   // Input 1 and input 2 as numbers, the shorter padded with zeros.
   function inputs(s) {
@@ -36,13 +30,13 @@
     var s = ctx.settings;
     var hash = RnnHashSchema.make(RnnWidgetRegistry.get(ID).schema.fields);
     var ui = build(root);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve(), timer = 0;
+    var client = null, ready = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ tick: stepOnce, delay: delay, running: running });
     var inp = inputs(s), steps = null, shown = 0, random = null, presses = 0, failure = null, bad = false;
     var num = function (x) { return RnnNumberList.one(x, ctx.lang()); };
 
-    function fail(e) { playing = false; failure = e && e.message ? e.message : String(e); render(); ctx.changed(); }
-    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
+    function fail(e) { player.halt(); failure = e && e.message ? e.message : String(e); render(); ctx.changed(); }
 
     // Weights and inputs into the engine; every step computed; none shown yet.
     function setup() {
@@ -62,20 +56,15 @@
       shown++;
       render();
       ctx.emit('step', stepEvent());
-      if (shown >= inp.T && playing) {
-        playing = false;
+      if (shown >= inp.T && player.playing()) {
+        player.halt();
         ctx.emit('done', { t: shown, first: steps[shown - 1].first, tie: steps[shown - 1].tie });
       }
       ctx.changed();
     }
 
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      stepOnce();
-      if (playing && !destroyed) timer = setTimeout(loop, s.delay); else looping = false;
-    }
+    function delay() { return s.delay; }
+    function running() { return ready && !destroyed; }
 
     function tryRandom() {
       if (!ready) return;
@@ -117,17 +106,14 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
-        playing = true;
-        if (!ready || looping) return;
+        player.arm();
+        if (!ready || player.looping()) return;
         if (shown >= inp.T) { shown = 0; render(); ctx.emit('step', { t: 0, T: inp.T }); }
-        loop();
+        player.start();
       },
-      pause: function () {
-        playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(stepOnce); },
       reset: function () {
         api.pause();
@@ -160,14 +146,11 @@
     ['a', 'b'].forEach(function (k) { ui.fields[k].addEventListener('change', function () { fromField(k); }); });
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES[ID].common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function () {
+    RnnWidgetKit.startWorker(ID, function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       render();
       ctx.emit('ready', { kind: client.kind, T: inp.T });
-      if (playing) loop();
+      player.start();
     }, fail);
     return api;
   }

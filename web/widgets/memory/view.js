@@ -4,7 +4,7 @@
 // gap, one held-out sequence of the chosen gap with both models' answers, and
 // a caption that reads the numbers. Every number comes from the engine.
 // Play trains every RNN CHUNK steps per tick up to `steps`; → one chunk; r: fresh RNNs.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 10;
@@ -15,12 +15,7 @@
   var CUE_SYMBOLS = ['A', 'B', 'C', 'D'];
   var OTHER_SYMBOLS = ['w', 'x', 'y', 'z', '?'];
 
-  function node(tag, cls, parent) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node;
 
   function symbol(k) { return k < CUE_SYMBOLS.length ? CUE_SYMBOLS[k] : OTHER_SYMBOLS[k - CUE_SYMBOLS.length]; }
 
@@ -29,13 +24,14 @@
     var gaps = RnnWidgetRegistry.get('memory').schema.fields.gap.values.map(Number);
     var chart = RnnWidgetRegistry.get('memory').chart;
     var ui = build(root, gaps);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve();
-    var timer = 0, status = { key: 'starting', params: {} };
+    var client = null, ready = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
+    var status = { key: 'starting', params: {} };
     var sc = null, ex = null;          // the engine's scores and the example shown
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
     function step() { return sc ? sc.step : 0; }
     function gap() { return Number(s.gap); }
 
@@ -43,8 +39,6 @@
       if (step() === 0) say('untrained');
       else say(step() >= s.steps ? 'trained' : 'training', { step: step(), total: s.steps, batch: BATCH });
     }
-
-    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
 
     function example() {
       return client.request('example', { gap: gap(), index: s.example }).then(function (r) { ex = r; render(); });
@@ -67,20 +61,12 @@
       }).then(function () {
         statusLine();
         emitStep();
-        if (step() >= s.steps && playing) { playing = false; ctx.emit('done', { step: sc.step, gaps: sc.gaps, ngram: sc.ngram, rnn: sc.rnn }); }
+        if (step() >= s.steps && player.playing()) { player.halt(); ctx.emit('done', { step: sc.step, gaps: sc.gaps, ngram: sc.ngram, rnn: sc.rnn }); }
         ctx.changed();
       });
     }
 
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(chunk).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
-        else looping = false;
-      });
-    }
+    function running() { return ready && !destroyed; }
 
     function render() {
       ui.gapButtons.forEach(function (b, i) { b.setAttribute('aria-pressed', gaps[i] === gap() ? 'true' : 'false'); });
@@ -91,16 +77,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (step() >= s.steps) return;
-        playing = true;
-        if (ready && !looping) loop();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -136,13 +118,10 @@
     });
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.memory.common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function () {
+    RnnWidgetKit.startWorker('memory', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.steps });
-      if (playing) loop();
+      player.start();
     }, fail);
     return api;
   }

@@ -6,7 +6,7 @@
 // the worker (CharLM.trace, neuronFeature, rankUnits: src/api_neurons.c);
 // this file only draws. Play reads the text one character at a time, →
 // reads one more, r goes back to the start; clicking a character moves there.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES, RnnModelSnapshot */
+/* global RnnWidgetRegistry, RnnModelSnapshot, RnnWidgetKit */
 'use strict';
 (function () {
   var TICK_MS = 140;      // one character per tick while playing
@@ -15,12 +15,7 @@
   var FEATURES = ['quote', 'paren', 'column', 'vowel', 'space'];
   var SAMPLE = 'A aluna perguntou: "O modelo lê a próxima letra?"\nO rio guarda os pesos (de novo) e diz "sem pressa".';
 
-  function node(tag, cls, parent) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node;
 
   // An activation in [-1, 1] as a colour: blue (−1), white (0), red (+1).
   function colour(a) {
@@ -34,13 +29,12 @@
     var bundled = RnnWidgetRegistry.get('neurons').model;
     var ui = build(root, ctx);
     var client = null, ready = false, playing = false, destroyed = false, timer = 0;
-    var queue = Promise.resolve();
+    var serial = RnnWidgetKit.serialQueue(fail);
     var model = null, modelName = null, data = null, cursor = 0, note = null;
     var status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
     function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
-    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
     function text() { return s.text || SAMPLE; }
 
     // The unit shown: the one asked for, else the search's first.
@@ -180,10 +174,7 @@
     });
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.neurons.common }).then(function (r) {
-      client = r.client;
-      return load({ base64: bundled.data }, null);
-    }).then(function () {
+    RnnWidgetKit.startWorker('neurons', function (c) { client = c; return load({ base64: bundled.data }, null); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, hidden: model.H, vocab: model.V, best: data && data.order ? data.order[0] : null });
       if (playing) api.play();

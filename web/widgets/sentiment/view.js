@@ -9,7 +9,7 @@
 //          generated reviews; its learned matrix under the hand-set one, the
 //          held-out accuracy, and the review (the text box) classified by both.
 // The view only draws: every number comes from worker.js (the C engine).
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 10;         // training steps per tick / per → press
@@ -28,12 +28,7 @@
     { 'música': 1 },
   ];
 
-  function node(tag, cls, parent) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node;
 
   function defaultU(vocab) {
     return DEFAULTS.map(function (row) {
@@ -52,21 +47,16 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve();
-    var vocab = null, U = null, sent = null, t = 0, tr = null, timer = 0, typing = 0, failure = null;
+    var client = null, ready = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: tickShown, delay: delay, running: running });
+    var vocab = null, U = null, sent = null, t = 0, tr = null, typing = 0, failure = null;
 
     function fail(e) {
-      playing = false;
+      player.halt();
       failure = e && e.message ? e.message : String(e);
       render();
       ctx.changed();
-    }
-
-    // Worker requests run one after another, in the order they were asked for.
-    function serial(fn) {
-      queue = queue.then(fn).catch(fail);
-      return queue;
     }
 
     function words() { return sent ? sent.words.length : 0; }
@@ -113,23 +103,17 @@
     }
 
     function afterTick() {
-      if (playing && finished()) {
-        playing = false;
+      if (player.playing() && finished()) {
+        player.halt();
         ctx.emit('done', s.mode === 'hand' ? handEvent() : trainEvent());
       }
       ctx.changed();
     }
 
-    // While playing: one tick, a pause, the next tick.
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(function () { return tick().then(afterTick); }).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, s.mode === 'hand' ? WORD_MS : TICK_MS);
-        else looping = false;
-      });
-    }
+    // One play tick and its pause; the loop ticks once ready, until destroyed.
+    function tickShown() { return tick().then(afterTick); }
+    function delay() { return s.mode === 'hand' ? WORD_MS : TICK_MS; }
+    function running() { return ready && !destroyed; }
 
     function render() {
       ui.title.textContent = ctx.t('title');
@@ -156,18 +140,14 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (ready && s.mode === 'hand' && t >= words()) { t = 0; render(); }
         else if (ready && s.mode === 'train' && tr.step >= s.steps) return;   // trained: r starts again
-        playing = true;
-        if (ready && !looping) loop();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
-      },
-      step: function () { api.pause(); if (ready) serial(function () { return tick().then(afterTick); }); },
+      pause: player.pause,
+      step: function () { api.pause(); if (ready) serial(tickShown); },
       reset: function () {
         api.pause();
         if (!ready) return;
@@ -223,10 +203,7 @@
     });
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.sentiment.common }).then(function (r) {
-      client = r.client;
-      return client.request('vocab', {});
-    }).then(function (info) {
+    RnnWidgetKit.startWorker('sentiment', function (c) { client = c; return client.request('vocab', {}); }).then(function (info) {
       vocab = info.vocab;
       U = defaultU(vocab);
       rebuildGrid();
@@ -235,7 +212,7 @@
       ready = true;
       render();
       ctx.emit('ready', { kind: client.kind, mode: s.mode, steps: s.steps });
-      if (playing) loop();
+      player.start();
     }, fail);
     return api;
   }

@@ -5,7 +5,7 @@
 // the worker) and fills in its column; play steps with a pause in between;
 // r goes back to h_0 = 0. The sentence under the graph is chosen from the
 // engine's spectral radius of W and how much of x_1 reaches the last state.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES, RnnHashSchema, RnnNumberList */
+/* global RnnWidgetRegistry, RnnHashSchema, RnnNumberList, RnnWidgetKit */
 'use strict';
 (function () {
   var ID = 'sum-rnn';
@@ -17,13 +17,7 @@
   ];
   var WEIGHTS = ['U', 'W', 'V'];
 
-  function node(tag, cls, parent, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node;
   function sub(name, t) { return name + String(t).split('').map(function (d) { return SUB[+d]; }).join(''); }
   function place(e, row, col) { e.style.gridRow = String(row); e.style.gridColumn = String(col); return e; }
 
@@ -39,13 +33,13 @@
     var s = ctx.settings;
     var hash = RnnHashSchema.make(RnnWidgetRegistry.get(ID).schema.fields);
     var ui = build(root);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve(), timer = 0;
+    var client = null, ready = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: stepOnce, delay: delay, running: running });
     var xs = RnnNumberList.parse(s.x), vals = [], info = null, failure = null, bad = null;
     var num = function (x) { return RnnNumberList.one(x, ctx.lang()); };
 
-    function fail(e) { playing = false; failure = e && e.message ? e.message : String(e); render(); ctx.changed(); }
-    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
+    function fail(e) { player.halt(); failure = e && e.message ? e.message : String(e); render(); ctx.changed(); }
 
     // New weights and inputs into the engine; back to step 0.
     function setup() {
@@ -71,23 +65,16 @@
         vals.push(r);
         render();
         ctx.emit('step', { t: t + 1, T: xs.length, x: xs[t], h: r.h, y: r.y });
-        if (vals.length >= xs.length && playing) {
-          playing = false;
+        if (vals.length >= xs.length && player.playing()) {
+          player.halt();
           ctx.emit('done', { t: vals.length, h: r.h, y: r.y });
         }
         ctx.changed();
       });
     }
 
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(stepOnce).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, s.delay);
-        else looping = false;
-      });
-    }
+    function delay() { return s.delay; }
+    function running() { return ready && !destroyed; }
 
     function render() {
       drawGraph(ui, ctx, s, xs, vals);
@@ -126,16 +113,13 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
-        playing = true;
-        if (!ready || looping) return;
-        if (vals.length >= xs.length) serial(restart).then(loop); else loop();
+        player.arm();
+        if (!ready || player.looping()) return;
+        if (vals.length >= xs.length) serial(restart).then(player.start); else player.start();
       },
-      pause: function () {
-        playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(stepOnce); },
       reset: function () { api.pause(); if (ready) serial(restart); },
       setInput: function (input) {
@@ -163,14 +147,11 @@
     });
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES[ID].common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function () {
+    RnnWidgetKit.startWorker(ID, function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       render();
       ctx.emit('ready', { kind: client.kind, T: xs.length });
-      if (playing) loop();
+      player.start();
     }, fail);
     return api;
   }

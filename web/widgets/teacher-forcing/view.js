@@ -7,7 +7,7 @@
 // step where free running drifts. Play trains (CHUNK steps per tick), → one
 // chunk, r a fresh model; setInput picks the text, the let-go step, sampled
 // or most likely.
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 10;
@@ -20,13 +20,7 @@
   };
   var TEXT_KEYS = [['rato', 'textRato'], ['batatinha', 'textBatatinha'], ['hamlet', 'textHamlet'], ['custom', 'textCustom']];
 
-  function node(tag, cls, parent, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  var node = RnnWidgetKit.node;
   function button(parent) { var b = node('button', null, parent); b.type = 'button'; return b; }
   function chars(t) { return Array.from(t); }
   function shown(ch) { return ch === '\n' ? '↵' : ch === ' ' ? '␣' : ch; }
@@ -34,9 +28,10 @@
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve();
-    var step = 0, bits = NaN, fed = null, trainedText = null, timer = 0, status = { key: 'starting', params: {} };
+    var client = null, ready = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
+    var step = 0, bits = NaN, fed = null, trainedText = null, status = { key: 'starting', params: {} };
     var notice = '';
 
     function text() { return s.text === 'custom' ? s.custom : TEXTS[s.text]; }
@@ -44,8 +39,7 @@
     function letGo() { var n = chars(text()).length; return Math.max(1, Math.min(s.letGo, n - 2)); }
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
-    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
 
     function statusLine() {
       var p = { step: step, total: s.train, bits: ctx.number(bits, 2) };
@@ -78,20 +72,12 @@
         return feed();
       }).then(function (ev) {
         ctx.emit('step', ev);
-        if (step >= s.train && playing) { playing = false; ctx.emit('done', ev); }
+        if (step >= s.train && player.playing()) { player.halt(); ctx.emit('done', ev); }
         ctx.changed();
       });
     }
 
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(chunk).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
-        else looping = false;
-      });
-    }
+    function running() { return ready && !destroyed; }
 
     function render() {
       TEXT_KEYS.forEach(function (k, i) { ui.texts[i].setAttribute('aria-pressed', k[0] === s.text ? 'true' : 'false'); });
@@ -110,7 +96,7 @@
     function useText() {
       if (!ready) { render(); return; }
       if (text() === trainedText) { serial(feed); return; }
-      var was = playing;
+      var was = player.playing();
       api.pause();
       serial(function () { return setup().then(function (ev) { ctx.emit('step', ev); ctx.changed(); }); });
       if (was) api.play();
@@ -118,16 +104,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (step >= s.train) return;
-        playing = true;
-        if (ready && !looping) loop();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -176,14 +158,11 @@
     ui.custom.value = s.custom;
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES['teacher-forcing'].common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function (ev) {
+    RnnWidgetKit.startWorker('teacher-forcing', function (c) { client = c; return setup(); }).then(function (ev) {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.train });
       ctx.emit('step', ev);
-      if (playing) loop();
+      player.start();
     }, fail);
     return api;
   }

@@ -7,7 +7,7 @@
 // what differs between the two sides: "o que há de errado com essa rede?".
 // Play trains (CHUNK steps per tick) up to `steps`, → one chunk, r starts
 // again; setInput changes the phrase or the direction (a new pair of networks).
-/* global RnnWidgetRegistry, RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 10, TICK_MS = 40;
@@ -15,28 +15,23 @@
   var DEFAULT_TEXT = { 'pt-en': 'o gato pequeno não vê a bola', 'en-pt': 'the small cat does not see the ball' };
   var SVG = 'http://www.w3.org/2000/svg';
 
-  function node(tag, cls, parent) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node;
 
   function mount(root, ctx) {
     var s = ctx.settings;
     var ui = build(root);
-    var client = null, ready = false, playing = false, looping = false, destroyed = false;
-    var queue = Promise.resolve(), timer = 0;
+    var client = null, ready = false, destroyed = false;
+    var serial = RnnWidgetKit.serialQueue(fail);
+    var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var st = { step: 0, ev: null, tr: null };
     var status = { key: 'starting', params: {} };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
-    function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
+    function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
     function statusLine() {
       if (st.step === 0) say('untrained');
       else say(st.step >= s.steps ? 'trained' : 'training', { step: st.step, total: s.steps });
     }
-    function serial(fn) { queue = queue.then(fn).catch(fail); return queue; }
     function stepEvent() {
       return { step: st.step, exact: st.ev.ed, alignedExact: st.ev.aligned, alignedSame: st.ev.alignedSame,
         alignedOrder: st.ev.alignedOrder, alignedLengths: st.ev.alignedLengths,
@@ -56,19 +51,11 @@
         statusLine();
         render();
         ctx.emit('step', stepEvent());
-        if (st.step >= s.steps && playing) { playing = false; ctx.emit('done', stepEvent()); }
+        if (st.step >= s.steps && player.playing()) { player.halt(); ctx.emit('done', stepEvent()); }
         ctx.changed();
       });
     }
-    function loop() {
-      timer = 0;
-      if (!playing || !ready || destroyed) { looping = false; return; }
-      looping = true;
-      serial(chunk).then(function () {
-        if (playing && !destroyed) timer = setTimeout(loop, TICK_MS);
-        else looping = false;
-      });
-    }
+    function running() { return ready && !destroyed; }
     function translate() {
       return client.request('translate', { text: s.text }).then(function (r) { st.tr = r.translation; render(); });
     }
@@ -82,16 +69,12 @@
 
     var api = {
       ready: function () { return ready; },
-      playing: function () { return playing; },
+      playing: player.playing,
       play: function () {
         if (ready && st.step >= s.steps) return;
-        playing = true;
-        if (ready && !looping) loop();
+        player.play();
       },
-      pause: function () {
-        playing = false;
-        if (timer) { clearTimeout(timer); timer = 0; looping = false; }
-      },
+      pause: player.pause,
       step: function () { api.pause(); if (ready) serial(chunk); },
       reset: function () {
         api.pause();
@@ -132,13 +115,10 @@
     });
     api.relabel();
 
-    RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES.translation.common }).then(function (r) {
-      client = r.client;
-      return setup();
-    }).then(function () {
+    RnnWidgetKit.startWorker('translation', function (c) { client = c; return setup(); }).then(function () {
       ready = true;
       ctx.emit('ready', { kind: client.kind, steps: s.steps });
-      if (playing) loop();
+      player.start();
     }, fail);
     return api;
   }
