@@ -29,10 +29,23 @@ function fixChecksum(b) {
 
 function forged(base, edit) { const b = Buffer.from(base); edit(b); return fixChecksum(b); }
 
+// The bytes "Save model" hands to the browser: the page's Blob, captured at
+// URL.createObjectURL (the download itself is tested in model.test.mjs; here
+// only the bytes matter, and Chromium's download manager sometimes drops one of
+// several quick downloads made after an asynchronous reply).
 async function savedBytes(page) {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }),
-    page.getByRole('button', { name: 'Save model' }).click({ timeout: 60000 })]);
-  return readFileSync(await dl.path());
+  await page.evaluate(() => {
+    if (!window.__blobs) {
+      window.__blobs = [];
+      const orig = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b) => { window.__blobs.push(b); return orig(b); };
+    }
+    window.__blobsBefore = window.__blobs.length;
+  });
+  await page.getByRole('button', { name: 'Save model' }).click({ timeout: 60000 });
+  await page.waitForFunction(() => window.__blobs.length > window.__blobsBefore, null, { timeout: 60000 });
+  const bytes = await page.evaluate(async () => Array.from(new Uint8Array(await window.__blobs[window.__blobs.length - 1].arrayBuffer())));
+  return Buffer.from(bytes);
 }
 
 test('failed loads (forged header fields with a valid checksum, cut files, bad PyTorch JSON) leave the model byte for byte', async () => {
