@@ -102,10 +102,13 @@ test('the timeline keeps samples at steps 10 and 100 and on "Keep this sample", 
     assert.equal(auto.length, Math.floor(Math.log10(step)), `${JSON.stringify(auto)} at step ${step}`);
     auto.forEach((s, i) => assert.ok(s >= 10 ** (i + 1) && s < 10 ** (i + 2), JSON.stringify(auto)));
     assert.match(await page.locator('#timeline li.auto').last().locator('.timeline-head').textContent(), /^Step \d+ · \d\.\d\d bits\/char$/);
+    // once the pause has taken effect, the step no longer moves; the sample drawn now carries it
+    await page.waitForFunction(() => !document.getElementById('btn-step').disabled, null, { timeout: 15000 });
+    const paused = Number((await page.locator('#step-value').textContent()).replace(/[^\d]/g, ''));
     await page.getByRole('button', { name: 'Sample now' }).click();
     // wait for the new sample (drawn at the paused step), not a refresh from before the pause
     await page.waitForFunction((s) => new RegExp(`step ${s.toLocaleString('en-US')}\\b`).test(document.querySelector('#samples .caption')?.textContent || ''),
-      step, { timeout: 15000 });
+      paused, { timeout: 15000 });
     const caption = await page.locator('#samples .caption').textContent();
     const shown = Number(caption.match(/step ([\d,]+)/)[1].replace(/,/g, ''));
     await page.getByRole('button', { name: 'Keep this sample' }).click();
