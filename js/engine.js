@@ -40,6 +40,9 @@
       rnn_lm_import: 6, rnn_lm_free: 1, rnn_corpus: 4,
       rnn_lm_next_probs: 7, // the recital views (widgets): per-position probability of the given next character
       rnn_lm_radius: 2, rnn_lm_step_norms: 4, // the playground's BPTT views: rho(W), ||dL/dh_t|| per step
+      // data-parallel replicas (src/models/charlm_replica.h; the messages: js/data-parallel.js)
+      rnn_lm_set_workers: 4, rnn_lm_replica_gradients: 2, rnn_lm_replica_add: 4, rnn_lm_replica_set: 3,
+      rnn_lm_replica_apply: 2, rnn_lm_streams: 3, rnn_lm_put_slice: 4,
     },
     api_describe: { rnn_describe: 0 },
     api_l2e: {
@@ -476,6 +479,101 @@
         const xy = Int32Array.from(e.i32(e.c.rnn_lm_batch(p), 2 * TB));
         return { loss, grads, x: xy.subarray(0, TB), y: xy.subarray(TB) };
       });
+    }
+
+    // --- data-parallel training: this model as replica `shard` of `workers`
+    // (src/models/charlm_replica.h; js/data-parallel.js sends the messages).
+    // Another worker count than the model's restarts the text streams:
+    // { restarted: true } (weights and optimiser state are kept).
+    setWorkers(workers, shard) {
+      const e = this.eng, p = this.live();
+      return e.scoped((s) => {
+        const pr = s.alloc(4);
+        e.check(e.c.rnn_lm_set_workers(p, workers | 0, shard | 0, pr));
+        return { restarted: e.i32(pr, 1)[0] === 1 };
+      });
+    }
+
+    // This replica's gradient of its next chunk (scaled so the replicas' sum
+    // is the whole batch's) and its loss share; copy: also the gradient.
+    replicaGradients(copy) {
+      const e = this.eng, p = this.live();
+      return e.scoped((s) => {
+        const po = s.alloc(8);
+        e.check(e.c.rnn_lm_replica_gradients(p, po));
+        const loss = e.f64(po, 1)[0];
+        return copy ? { loss, grads: this.gradientCopy() } : { loss };
+      });
+    }
+
+    // A copy of the gradient buffer (the leader's sum, after addGradients).
+    gradientCopy() {
+      const e = this.eng, p = this.live();
+      return Float32Array.from(e.f32(e.c.rnn_lm_grads(p), this.shape().params));
+    }
+
+    // Leader: adds a replica's gradient and loss share (callers go in replica
+    // order); returns the step's loss summed so far.
+    addGradients(grads, loss) {
+      const e = this.eng, p = this.live();
+      return e.scoped((s) => {
+        const po = s.alloc(8);
+        e.check(e.c.rnn_lm_replica_add(p, s.f32(this.sized(grads)), loss, po));
+        return e.f64(po, 1)[0];
+      });
+    }
+
+    // Replica: takes the leader's summed gradient and loss.
+    setGradients(grads, loss) {
+      const e = this.eng, p = this.live();
+      e.scoped((s) => e.check(e.c.rnn_lm_replica_set(p, s.f32(this.sized(grads)), loss)));
+    }
+
+    // Clips and applies the gradient as one train() step; `prev` (a result of
+    // this method, or null) accumulates: mean loss, clipped steps, chars of all
+    // replicas. ok = false: not finite, nothing applied.
+    applyGradients(prev) {
+      const e = this.eng, p = this.live(), names = e.contract.outputs.lmTrain;
+      const was = prev ? { step: prev.step, loss: prev.loss, gradNorm: prev.gradNorm, clipped: prev.clipped, chars: prev.chars, finite: 1 } : {};
+      return e.scoped((s) => {
+        const po = s.f64out(names);
+        e.f64(po, names.length).set(names.map((k) => was[k] || 0));
+        e.check(e.c.rnn_lm_replica_apply(p, po));
+        const r = e.read(po, 'lmTrain');
+        return { step: r.step, loss: r.loss, bpc: r.loss / Math.LN2, gradNorm: r.gradNorm, clipped: r.clipped,
+          chars: r.chars, ok: r.finite === 1 };
+      });
+    }
+
+    // This replica's stream cursors [B] and carried state [B,H], copied.
+    streams() {
+      const e = this.eng, p = this.live(), { B, H } = this.shape();
+      return e.scoped((s) => {
+        const pp = s.alloc(B * 4), pc = s.alloc(B * H * 4);
+        e.c.rnn_lm_streams(p, pp, pc);
+        return { pos: Int32Array.from(e.i32(pp, B)), carry: Float32Array.from(e.f32(pc, B * H)) };
+      });
+    }
+
+    // Leader: records replica k's streams for the model file (save() refuses stale ones).
+    putStreams(k, { pos, carry }) {
+      const e = this.eng, p = this.live(), { B, H } = this.shape();
+      if (!(pos instanceof Int32Array) || pos.length !== B) throw new Error(`stream cursors must be an Int32Array of ${B}`);
+      if (!(carry instanceof Float32Array) || carry.length !== B * H) throw new Error(`carried state must be a Float32Array of ${B * H}`);
+      e.scoped((s) => e.check(e.c.rnn_lm_put_slice(p, k | 0, s.i32(pos), s.f32(carry))));
+    }
+
+    // B, H and the parameter count, which never change for a model
+    shape() {
+      if (!this.dims) { const i = this.info; this.dims = { B: i.B, H: i.H, params: i.params }; }
+      return this.dims;
+    }
+
+    // a gradient buffer of this model's size, or an Error
+    sized(g) {
+      const n = this.shape().params;
+      if (!(g instanceof Float32Array) || g.length !== n) throw new Error(`gradient must be a Float32Array of ${n} floats`);
+      return g;
     }
 
     // For each character of text but the last, from a zero state: the

@@ -137,6 +137,43 @@ API int rnn_lm_gradients(rnn_charlm *m, double *loss) { return rnn_charlm_gradie
 API float *rnn_lm_grads(rnn_charlm *m) { return m->grads; }
 API int *rnn_lm_batch(rnn_charlm *m) { return m->x; } // x [T,B] then y [T,B]
 
+// Data-parallel training (models/charlm_replica.h; the messages: js/data-parallel.js).
+API int rnn_lm_set_workers(rnn_charlm *m, int workers, int shard, int *restarted) {
+    return rnn_charlm_set_workers(m, workers, shard, restarted);
+}
+// This replica's gradient into rnn_lm_grads(m); loss[0] = its loss / workers.
+API int rnn_lm_replica_gradients(rnn_charlm *m, double *loss) { return rnn_charlm_replica_gradients(m, loss); }
+// Leader: adds replica k's gradient and loss share; sum[0] = the step's loss so far.
+API int rnn_lm_replica_add(rnn_charlm *m, const float *g, double loss, double *sum) {
+    rnn_status st = rnn_charlm_replica_add(m, g, loss);
+    sum[0] = m->step_loss;
+    return st;
+}
+API int rnn_lm_replica_set(rnn_charlm *m, const float *g, double loss) { return rnn_charlm_replica_set(m, g, loss); }
+// io: RNN_LM_TRAIN_FIELDS, read and then updated (the caller starts from zeros)
+API int rnn_lm_replica_apply(rnn_charlm *m, double *io) {
+    rnn_train_stats s = {(long)io[0], io[1], io[2], (int)io[3], (int64_t)io[4], (int)io[5]};
+    rnn_status st = rnn_charlm_replica_apply(m, &s);
+    const double v[] = {(double)s.step, s.loss, s.grad_norm, s.clipped, (double)s.chars, s.finite};
+    _Static_assert(sizeof v / sizeof v[0] == RNN_NAMES_COUNT(RNN_LM_TRAIN_FIELDS), "RNN_LM_TRAIN_FIELDS");
+    memcpy(io, v, sizeof v);
+    return st;
+}
+// This replica's stream cursors [B] and carried state [B,H], copied out.
+API void rnn_lm_streams(const rnn_charlm *m, int *pos, float *carry) {
+    for (int s = 0; s < m->B; s++) pos[s] = (int)m->pos[s];
+    memcpy(carry, m->h_carry, sizeof(float) * (size_t)m->B * m->H);
+}
+API int rnn_lm_put_slice(rnn_charlm *m, int k, const int *pos, const float *carry) {
+    if (m->workers < 2) return rnn_charlm_put_slice(m, k, NULL, carry); // refused with its reason
+    long *p = malloc(sizeof(long) * (size_t)m->B);
+    if (!p) return rnn_fail(RNN_E_NOMEM, "stream cursors");
+    for (int s = 0; s < m->B; s++) p[s] = pos[s];
+    rnn_status st = rnn_charlm_put_slice(m, k, p, carry);
+    free(p);
+    return st;
+}
+
 API int rnn_lm_validate(rnn_charlm *m, double *out) { return rnn_charlm_validate(m, out); }
 
 API int rnn_lm_eval(rnn_charlm *m, const char *text, int len, double *out) {
@@ -161,7 +198,7 @@ API void rnn_lm_info(const rnn_charlm *m, double *out) {
     const rnn_charlm_config *c = &m->cfg;
     const double v[] = {m->V, m->H, m->B, m->T, c->act, c->optim.kind, c->clip_mode, c->vocab_cap, c->seed,
                           (double)m->step, (double)m->n_train, (double)m->n_val, m->unigram_bits, c->optim.lr, c->clip,
-                          c->val_fraction, m->vocab.unk, (double)m->nparams, m->tokens != NULL};
+                          c->val_fraction, m->vocab.unk, (double)m->nparams, m->tokens != NULL, m->workers, m->shard};
     _Static_assert(sizeof v / sizeof v[0] == RNN_NAMES_COUNT(RNN_LM_INFO_FIELDS), "RNN_LM_INFO_FIELDS");
     memcpy(out, v, sizeof v);
 }

@@ -27,7 +27,8 @@ enum { LM_F_LR, LM_F_CLIP, LM_F_VAL_FRACTION, LM_F_COUNT };
 #define RNN_LM_TRAIN_FIELDS "step", "loss", "gradNorm", "clipped", "chars", "finite"
 #define RNN_LM_EVAL_FIELDS "bpc", "chars"
 #define RNN_LM_INFO_FIELDS "V", "H", "B", "T", "activation", "optim", "clipMode", "vocabCap", "seed", "step", \
-    "trainChars", "valChars", "unigramBits", "lr", "clip", "valFraction", "unkIndex", "params", "hasText"
+    "trainChars", "valChars", "unigramBits", "lr", "clip", "valFraction", "unkIndex", "params", "hasText", \
+    "workers", "shard"
 
 // rnn_l2e_create / rnn_l2e_check_config: int and float configs
 enum { L2E_I_TASK, L2E_I_LENGTH, L2E_I_NESTING, L2E_I_STRATEGY, L2E_I_HIDDEN, L2E_I_BATCH, L2E_I_SEED, L2E_I_REVERSE,

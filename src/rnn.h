@@ -31,6 +31,7 @@
 #include "data/vocab.h"
 #include "data/corpus.h"
 #include "models/charlm.h"
+#include "models/charlm_replica.h"
 #include "models/seqnet.h"
 #include "io/model_file.h"
 #include "io/pytorch.h"

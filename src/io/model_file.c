@@ -1,5 +1,6 @@
 // model_file.c - save/load of the binary model file.
 #include "model_file.h"
+#include "../models/charlm_replica.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +25,19 @@ int64_t rnn_model_file_bytes(int64_t V, int64_t H, int64_t B) {
     return RNN_FILE_HEADER + body_size(V, H, B, nparams) + 4;
 }
 
-long rnn_model_file_size(const rnn_charlm *m) { return (long)rnn_model_file_bytes(m->V, m->H, m->B); }
+// With N > 1 workers (version 2): a u32 N and the streams of all N*B.
+int64_t rnn_model_file_bytes_n(int64_t V, int64_t H, int64_t B, int64_t N) {
+    if (N <= 1) return rnn_model_file_bytes(V, H, B);
+    const int64_t nparams = V * H * 2 + H * H + H + V;
+    return RNN_FILE_HEADER + body_size(V, H, N * B, nparams) + 4 + 4;
+}
+
+long rnn_model_file_size(const rnn_charlm *m) { return (long)rnn_model_file_bytes_n(m->V, m->H, m->B, m->workers); }
+
+// The streams the file holds: this model's B, or all replicas' workers*B.
+static long file_streams(const rnn_charlm *m) { return (long)m->B * m->workers; }
+static long *file_pos(const rnn_charlm *m) { return m->workers > 1 ? m->pos_all : m->pos; }
+static float *file_carry(const rnn_charlm *m) { return m->workers > 1 ? m->carry_all : m->h_carry; }
 
 // The loader refuses non-finite values, so the writer does too: a file it
 // writes always loads.
@@ -35,8 +48,13 @@ static rnn_status check_finite(const rnn_charlm *m) {
         for (long i = 0; i < m->nparams; i++)
             if (!isfinite(blocks[k][i]) || (k == 2 && blocks[k][i] < 0.0f))
                 return rnn_fail(RNN_E_NONFINITE, "not saved: the %s hold %g at index %ld, which the loader refuses", names[k], (double)blocks[k][i], i);
-    for (long i = 0; i < (long)m->B * m->H; i++)
-        if (!isfinite(m->h_carry[i])) return rnn_fail(RNN_E_NONFINITE, "not saved: the carried hidden state holds %g at index %ld", (double)m->h_carry[i], i);
+    const float *carry = file_carry(m);
+    for (long i = 0; i < file_streams(m) * m->H; i++)
+        if (!isfinite(carry[i])) return rnn_fail(RNN_E_NONFINITE, "not saved: the carried hidden state holds %g at index %ld", (double)carry[i], i);
+    for (int k = 0; k < m->workers && m->workers > 1; k++)
+        if (m->slice_step[k] != m->step)
+            return rnn_fail(RNN_E_STATE, "not saved: the streams of replica %d were gathered at step %ld, the model is at step %ld", k,
+                            m->slice_step[k], m->step);
     return RNN_OK;
 }
 
@@ -47,7 +65,7 @@ rnn_status rnn_model_save(const rnn_charlm *m, unsigned char *buf, long cap) {
     if (st) return st;
     writer w = {buf, 0};
     memcpy(w.p, RNN_FILE_MAGIC, 4); w.at = 4;
-    put_u32(&w, RNN_FILE_VERSION);
+    put_u32(&w, m->workers > 1 ? RNN_FILE_VERSION_WORKERS : RNN_FILE_VERSION);
     put_u32(&w, 1);
     const rnn_charlm_config *c = &m->cfg;
     const uint32_t ints[9] = {(uint32_t)m->V, (uint32_t)m->H, (uint32_t)m->B, (uint32_t)m->T, (uint32_t)c->act,
@@ -63,8 +81,11 @@ rnn_status rnn_model_save(const rnn_charlm *m, unsigned char *buf, long cap) {
     const float *blocks[3] = {m->params, m->opt_m, m->opt_v};
     for (int k = 0; k < 3; k++)
         for (long i = 0; i < m->nparams; i++) put_f32(&w, blocks[k][i]);
-    for (int s = 0; s < m->B; s++) put_u64(&w, (uint64_t)m->pos[s]);
-    for (long i = 0; i < (long)m->B * m->H; i++) put_f32(&w, m->h_carry[i]);
+    if (m->workers > 1) put_u32(&w, (uint32_t)m->workers);
+    const long *pos = file_pos(m);
+    const float *carry = file_carry(m);
+    for (long s = 0; s < file_streams(m); s++) put_u64(&w, (uint64_t)pos[s]);
+    for (long i = 0; i < file_streams(m) * m->H; i++) put_f32(&w, carry[i]);
     put_u32(&w, rnn_fnv1a(buf, w.at, 2166136261u));
     return RNN_OK;
 }
@@ -128,15 +149,22 @@ static rnn_status read_body(rnn_charlm *m, reader *r) {
             // negative one gives sqrt(v) = NaN in the next update
             if (k == 2 && blocks[k][i] < 0.0f) return rnn_fail(RNN_E_SIZE, "optimiser second moment v[%ld] = %g is negative", i, (double)blocks[k][i]);
         }
-    for (int s = 0; s < m->B; s++) {
+    if (m->workers > 1) r->at += 4; // the worker count, read before allocation
+    long *pos = file_pos(m);
+    float *carry = file_carry(m);
+    for (long s = 0; s < file_streams(m); s++) {
         const uint64_t p = get_u64(r);
         // the text it indexes comes later (rnn_charlm_set_text checks the cursor against it)
-        if (p > 0x7fffffffull) return rnn_fail(RNN_E_SIZE, "stream cursor %d is absurd", s);
-        m->pos[s] = (long)p;
+        if (p > 0x7fffffffull) return rnn_fail(RNN_E_SIZE, "stream cursor %ld is absurd", s);
+        pos[s] = (long)p;
     }
-    for (long i = 0; i < (long)m->B * m->H; i++) {
-        m->h_carry[i] = get_f32(r);
-        if (!isfinite(m->h_carry[i])) return rnn_fail(RNN_E_NONFINITE, "model file holds a non-finite carried hidden state (index %ld)", i);
+    for (long i = 0; i < file_streams(m) * m->H; i++) {
+        carry[i] = get_f32(r);
+        if (!isfinite(carry[i])) return rnn_fail(RNN_E_NONFINITE, "model file holds a non-finite carried hidden state (index %ld)", i);
+    }
+    if (m->workers > 1) { // this model is replica 0 until rnn_charlm_set_workers says otherwise
+        memcpy(m->pos, pos, sizeof(long) * (size_t)m->B);
+        memcpy(m->h_carry, carry, sizeof(float) * (size_t)m->B * m->H);
     }
     return RNN_OK;
 }
@@ -149,7 +177,8 @@ rnn_status rnn_model_load(rnn_charlm **out, const unsigned char *buf, long len) 
     if (len < 8) return rnn_fail(RNN_E_TRUNCATED, "%ld bytes, shorter than the header", len);
     reader r = {buf, 4};
     const uint32_t version = get_u32(&r);
-    if (version != RNN_FILE_VERSION) return rnn_fail(RNN_E_VERSION, "file version %u, this engine reads version %u", version, RNN_FILE_VERSION);
+    if (version != RNN_FILE_VERSION && version != RNN_FILE_VERSION_WORKERS)
+        return rnn_fail(RNN_E_VERSION, "file version %u, this engine reads versions %u and %u", version, RNN_FILE_VERSION, RNN_FILE_VERSION_WORKERS);
     if (len < RNN_FILE_HEADER + 4) return rnn_fail(RNN_E_TRUNCATED, "%ld bytes, shorter than the %d-byte header", len, RNN_FILE_HEADER);
     const uint32_t kind = get_u32(&r);
     if (kind != 1) return rnn_fail(RNN_E_SIZE, "model kind %u unknown (1 = char LM)", kind);
@@ -158,7 +187,16 @@ rnn_status rnn_model_load(rnn_charlm **out, const unsigned char *buf, long len) 
     rnn_charlm_config cfg;
     rnn_status st = check_header(&h, &cfg);
     if (st) return st;
-    const int64_t expect = rnn_model_file_bytes(h.V, h.H, h.B);
+    uint32_t workers = 1;
+    if (version == RNN_FILE_VERSION_WORKERS) { // u32 N after the parameter blocks
+        const int64_t at = RNN_FILE_HEADER + (int64_t)h.V * 4 + (int64_t)h.nparams * 12;
+        if (len < at + 4) return rnn_fail(RNN_E_TRUNCATED, "%ld bytes, too short to hold the worker count at byte %lld", len, (long long)at);
+        r.at = (long)at;
+        workers = get_u32(&r);
+        if (workers < 2 || workers > RNN_MAX_WORKERS)
+            return rnn_fail(RNN_E_SIZE, "worker count %u not in [2, %d] (a version-2 file is written by 2 or more workers)", workers, RNN_MAX_WORKERS);
+    }
+    const int64_t expect = rnn_model_file_bytes_n(h.V, h.H, h.B, workers);
     if (expect > RNN_FILE_MAX_BYTES)
         return rnn_fail(RNN_E_SIZE, "the header announces %lld bytes, the model-file limit is %ld", (long long)expect, (long)RNN_FILE_MAX_BYTES);
     if (len < expect) return rnn_fail(RNN_E_TRUNCATED, "%ld bytes, the header announces %lld", len, (long long)expect);
@@ -177,9 +215,11 @@ rnn_status rnn_model_load(rnn_charlm **out, const unsigned char *buf, long len) 
     rnn_charlm *m;
     st = rnn_charlm_alloc(&m, &cfg, &v);
     if (st) { vocab_free(&v); return st; }
+    m->step = (long)h.step;
+    if (workers > 1 && (st = rnn_charlm_resize_workers(m, (int)workers))) { rnn_charlm_free(m); return st; }
+    for (uint32_t k = 0; k < workers && workers > 1; k++) m->slice_step[k] = m->step;
     st = read_body(m, &r);
     if (st) { rnn_charlm_free(m); return st; }
-    m->step = (long)h.step;
     m->text_hash = h.text_hash;
     *out = m;
     return RNN_OK;

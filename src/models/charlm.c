@@ -1,6 +1,7 @@
 // charlm.c - char-level RNN language model: data streams, training step,
 // validation, sampling. V vocab, H hidden, B streams, T steps per chunk.
 #include "charlm.h"
+#include "charlm_replica.h"
 #include "../nn/rnn_layer.h"
 #include "../nn/linear.h"
 #include "../nn/loss.h"
@@ -95,6 +96,7 @@ rnn_status rnn_charlm_alloc(rnn_charlm **out, const rnn_charlm_config *cfg, rnn_
         return rnn_fail(RNN_E_NOMEM, "model of %ld parameters (H=%d, V=%d, B=%d, T=%d)", np, H, V, B, T);
     }
     m->pos_next = m->pos + B;
+    m->workers = 1;
     m->params = m->mem;
     m->grads = m->params + m->nparams;
     m->opt_m = m->grads + m->nparams;
@@ -157,6 +159,16 @@ static rnn_status tokenize(const rnn_vocab *v, const char *text, long len, int *
     return RNN_OK;
 }
 
+void rnn_charlm_reset_streams(rnn_charlm *m) {
+    memset(m->pos, 0, sizeof(long) * (size_t)m->B);
+    memset(m->h_carry, 0, sizeof(float) * (size_t)m->B * m->H);
+    if (m->workers > 1) {
+        memset(m->pos_all, 0, sizeof(long) * (size_t)m->workers * m->B);
+        memset(m->carry_all, 0, sizeof(float) * (size_t)m->workers * m->B * m->H);
+        for (int k = 0; k < m->workers; k++) m->slice_step[k] = m->step;
+    }
+}
+
 // Kept stream cursors (from a model file) must index inside their stream of
 // L characters: a step leaves each cursor in [0, L - 1].
 static rnn_status check_cursors(const rnn_charlm *m, long L) {
@@ -173,22 +185,23 @@ rnn_status rnn_charlm_set_text(rnn_charlm *m, const char *text, long len, int re
     if (st) return st;
     const long n_val = (long)((double)n * m->cfg.val_fraction);
     const long n_train = n - n_val;
-    if (n_train < (long)m->B * (m->T + 1)) {
+    const long streams = (long)m->B * m->workers;
+    if (n_train < streams * (m->T + 1)) {
         free(tok);
+        if (m->workers > 1)
+            return rnn_fail(RNN_E_DATA, "text too short: %ld training characters, need at least workers x batch x (seq + 1) = %ld",
+                            n_train, streams * (m->T + 1));
         return rnn_fail(RNN_E_DATA, "text too short: %ld training characters, need at least batch x (seq + 1) = %ld",
                         n_train, (long)m->B * (m->T + 1));
     }
-    if (!reset_streams && (st = check_cursors(m, n_train / m->B))) { free(tok); return st; }
+    if (!reset_streams && (st = check_cursors(m, n_train / streams))) { free(tok); return st; }
     free(m->tokens);
     m->tokens = tok;
     m->n_train = n_train;
     m->n_val = n_val;
     m->text_hash = rnn_fnv1a(text, len, 2166136261u);
     m->unigram_bits = entropy_bits(tok, n_train, m->V);
-    if (reset_streams) {
-        memset(m->pos, 0, sizeof(long) * (size_t)m->B);
-        memset(m->h_carry, 0, sizeof(float) * (size_t)m->B * m->H);
-    }
+    if (reset_streams) rnn_charlm_reset_streams(m);
     return RNN_OK;
 }
 
@@ -219,14 +232,16 @@ rnn_status rnn_charlm_create(rnn_charlm **out, const rnn_charlm_config *cfg, con
 // Fills x, y [T,B] from the B streams and hs[0] from the carried state;
 // a stream that can't supply T+1 more chars restarts at its beginning with a
 // zero state. m->pos_next receives the cursors to commit if the step succeeds.
+// The training text is cut into workers*B streams of L characters; this
+// replica reads streams shard*B .. shard*B+B-1 (all of them when workers = 1).
 static void next_batch(rnn_charlm *m) {
     const int B = m->B, T = m->T, H = m->H;
-    const long L = m->n_train / B;
+    const long L = m->n_train / ((long)B * m->workers);
     for (int s = 0; s < B; s++) {
         long p = m->pos[s];
         const int wrap = p > L - (T + 1); // p + T + 1 > L, without overflow (L >= T + 1)
         if (wrap) p = 0;
-        const int *src = m->tokens + (long)s * L + p;
+        const int *src = m->tokens + ((long)m->shard * B + s) * L + p;
         for (int t = 0; t < T; t++) { m->x[t * B + s] = src[t]; m->y[t * B + s] = src[t + 1]; }
         if (wrap) memset(m->hs + (long)s * H, 0, sizeof(float) * (size_t)H);
         else memcpy(m->hs + (long)s * H, m->h_carry + (long)s * H, sizeof(float) * (size_t)H);
@@ -236,8 +251,10 @@ static void next_batch(rnn_charlm *m) {
 
 // Forward and backward on the next chunk of the B streams: fills grads
 // (zeroed first, not clipped) and returns the mean loss in nats. State is
-// not advanced: m->pos_next receives the cursors to commit.
-static double forward_backward(rnn_charlm *m) {
+// not advanced: m->pos_next receives the cursors to commit. The gradient is
+// that of the mean loss over all workers*T*B predictions, so the replicas'
+// gradients sum to the whole batch's (workers = 1: the mean over T*B).
+double rnn_charlm_forward_backward(rnn_charlm *m) {
     const int V = m->V, H = m->H, B = m->B, T = m->T, TB = T * B;
     next_batch(m);
     rnn_layer_forward(m->hs, m->x, NULL, m->p.U, m->p.W, m->p.b, m->cfg.act, T, B, V, H);
@@ -245,7 +262,7 @@ static double forward_backward(rnn_charlm *m) {
     linear_forward(m->logits, hout, m->p.Wy, m->p.by, TB, H, V);
     memset(m->grads, 0, sizeof(float) * (size_t)m->nparams);
     int count;
-    const double loss = loss_softmax_xent(m->dlogits, m->logits, m->logits, m->y, TB, V, 1.0f / TB, &count) / count;
+    const double loss = loss_softmax_xent(m->dlogits, m->logits, m->logits, m->y, TB, V, 1.0f / (float)(TB * m->workers), &count) / count;
     linear_backward(m->g.Wy, m->g.by, m->dhs, m->dlogits, hout, m->p.Wy, TB, H, V, 0, m->transpose_buf);
     rnn_layer_backward(m->g.U, m->g.W, m->g.b, NULL, NULL, m->dhs, m->hs, m->x, NULL, m->p.U, m->p.W, m->cfg.act, T, B,
                        V, H, m->dh_next, m->transpose_buf);
@@ -254,24 +271,32 @@ static double forward_backward(rnn_charlm *m) {
 
 rnn_status rnn_charlm_gradients(rnn_charlm *m, double *loss) {
     if (!m->tokens) return rnn_fail(RNN_E_STATE, "no training text attached to this model");
-    *loss = forward_backward(m);
+    *loss = rnn_charlm_forward_backward(m);
     return RNN_OK;
 }
 
 // One optimiser step; returns 0 if the loss or gradient was not finite (no
 // update applied, no state changed).
 static int train_step(rnn_charlm *m, double *loss, double *norm, int *clipped) {
+    *loss = rnn_charlm_forward_backward(m);
+    return rnn_charlm_update(m, *loss, norm, clipped);
+}
+
+// Clips m->grads, and if the loss and the gradient are finite applies the
+// optimiser and commits the streams' cursors and carried state (returns 1);
+// otherwise changes nothing (returns 0).
+int rnn_charlm_update(rnn_charlm *m, double loss, double *norm, int *clipped) {
     const int B = m->B, T = m->T, H = m->H;
-    *loss = forward_backward(m);
     *clipped = 0;
     if (m->cfg.clip_mode == CLIP_NORM) *clipped = clip_by_norm(m->grads, m->nparams, m->cfg.clip, norm);
     else if (m->cfg.clip_mode == CLIP_VALUE) *clipped = clip_by_value(m->grads, m->nparams, m->cfg.clip, norm);
     else *norm = grad_global_norm(m->grads, m->nparams);
-    if (!isfinite(*loss) || !isfinite(*norm)) return 0;
+    if (!isfinite(loss) || !isfinite(*norm)) return 0;
     m->step++;
     optim_step(&m->cfg.optim, m->params, m->grads, m->opt_m, m->opt_v, m->nparams, m->step);
     memcpy(m->pos, m->pos_next, sizeof(long) * (size_t)B);
     memcpy(m->h_carry, m->hs + (long)T * B * H, sizeof(float) * (size_t)B * H);
+    if (m->workers > 1) rnn_charlm_keep_slice(m, m->shard, m->pos, m->h_carry);
     return 1;
 }
 
@@ -280,6 +305,9 @@ rnn_status rnn_charlm_train(rnn_charlm *m, int steps, rnn_train_stats *st) {
     st->finite = 1;
     st->step = m->step;
     if (!m->tokens) return rnn_fail(RNN_E_STATE, "no training text attached to this model");
+    if (m->workers > 1)
+        return rnn_fail(RNN_E_STATE, "this model is replica %d of %d: it trains one step at a time with the others (charlm_replica.h)",
+                        m->shard, m->workers);
     if (steps < 0 || steps > 1000000) return rnn_fail(RNN_E_ARG, "steps %d not in [0, 1000000]", steps);
     if (m->step > RNN_MAX_STEP - steps)
         return rnn_fail(RNN_E_STATE, "step counter at %ld: %d more steps would pass the limit of %ld steps", m->step, steps,
@@ -439,6 +467,9 @@ void rnn_charlm_free(rnn_charlm *m) {
     free(m->acts);
     free(m->pos);
     free(m->h_carry);
+    free(m->pos_all);
+    free(m->carry_all);
+    free(m->slice_step);
     free(m->tokens);
     free(m);
 }

@@ -82,6 +82,14 @@ typedef struct rnn_charlm {
     long *pos;                       // [B] stream cursors, relative to stream start
     long *pos_next;                  // [B] cursors a step commits if it succeeds
     float *h_carry;                  // [B,H] hidden state carried across chunks
+    // data-parallel training (charlm_replica.h): this model is replica `shard`
+    // of `workers`; the text is cut into workers*B streams and this replica
+    // reads streams shard*B .. shard*B+B-1. workers = 1, shard = 0: the whole batch.
+    int workers, shard;
+    long *pos_all;                   // [workers*B] every replica's cursors (workers > 1), for the file
+    float *carry_all;                // [workers*B,H] every replica's carried state (workers > 1)
+    long *slice_step;                // [workers] the step at which each replica's slice was gathered
+    double step_loss;                // mean loss of the step being assembled from the replicas' gradients
     // activations of one training step
     float *acts;                     // one allocation for all below
     float *hs;                       // [(T+1),B,H]
@@ -127,5 +135,13 @@ void rnn_charlm_free(rnn_charlm *m);
 // vocabulary (takes ownership of vocab), parameters zeroed
 rnn_status rnn_charlm_alloc(rnn_charlm **out, const rnn_charlm_config *cfg, rnn_vocab *vocab);
 rnn_status rnn_charlm_check_config(const rnn_charlm_config *cfg);
+// internal, shared with charlm_replica.c: one step in two halves. Forward and
+// backward on the next chunk (grads filled, mean loss in nats returned,
+// nothing committed); then clip, and if finite apply the optimiser and commit
+// the streams (returns 1; 0: nothing changed).
+double rnn_charlm_forward_backward(rnn_charlm *m);
+int rnn_charlm_update(rnn_charlm *m, double loss, double *norm, int *clipped);
+// Cursors to 0 and carried state to 0, for every stream (every replica's too).
+void rnn_charlm_reset_streams(rnn_charlm *m);
 uint32_t rnn_fnv1a(const void *data, long len, uint32_t h);
 #endif

@@ -91,9 +91,13 @@ static void test_model_file(const char *text, long len) {
     EXPECT_NO_MODEL(RNN_E_MAGIC, &l, rnn_model_load(&l, (const unsigned char *)"{\"format\":1}", 12), "JSON given as a model file");
     // wrong version (checksum fixed so the version check is what fails)
     memcpy(c, f, (size_t)n);
-    put_u32le(c + 4, RNN_FILE_VERSION + 1);
+    put_u32le(c + 4, RNN_FILE_VERSION_WORKERS + 1);
     fix_checksum(c, n);
-    EXPECT_NO_MODEL(RNN_E_VERSION, &l, rnn_model_load(&l, c, n), "version + 1");
+    EXPECT_NO_MODEL(RNN_E_VERSION, &l, rnn_model_load(&l, c, n), "version 3");
+    // a version-1 file relabelled 2 reads a worker count where there is none
+    put_u32le(c + 4, RNN_FILE_VERSION_WORKERS);
+    fix_checksum(c, n);
+    EXPECT_NO_MODEL(RNN_E_SIZE, &l, rnn_model_load(&l, c, n), "version 1 relabelled 2");
     put_u32le(c + 4, 0);
     fix_checksum(c, n);
     EXPECT_NO_MODEL(RNN_E_VERSION, &l, rnn_model_load(&l, c, n), "version 0");

@@ -81,7 +81,9 @@ test('enums, output fields and presets are reported by the engine', async () => 
   assert.deepEqual(C.enums.kernel.slice(17), ['rnn_step_tanh', 'rnn_step_relu', 'rnn_step_linear', 'rnn_step_backward_tanh',
     'rnn_step_backward_relu', 'rnn_step_backward_linear']);
   assert.deepEqual(C.enums.l2eStrategy, ['baseline', 'naive', 'mix', 'combined']);
-  assert.equal(C.outputs.lmInfo.length, 19);
+  assert.equal(C.outputs.lmInfo.length, 21);
+  assert.deepEqual(C.outputs.lmInfo.slice(19), ['workers', 'shard']); // data-parallel replicas
+  assert.equal(C.limits.workers, 64);
   assert.deepEqual(C.charlm.icfg.concat(C.charlm.fcfg).sort(), Object.keys(C.charlm.params).sort());
   assert.deepEqual(C.l2e.icfg.concat(C.l2e.fcfg).sort(), Object.keys(C.l2e.params).sort());
   // the CLI's defaults are the C defaults; the page's live preset is smaller

@@ -1,0 +1,124 @@
+// data-parallel.test.mjs - training over N workers (worker_threads here, Web
+// Workers in the page; js/data-parallel.js over src/models/charlm_replica.c):
+// 1 worker is lm.train bit for bit; 2 workers repeat byte for byte; the
+// gradients summed over 2 replicas equal one model's on the union of their
+// streams; a 2-worker file resumes exactly with 2 and restarts its streams
+// (said) with 1 or 3; a worker that dies makes the step fail, not hang.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { loadEngine, KINDS, smallText } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const { startTeam, defaultWorkers } = require('../../js/node-team.js');
+
+const TEXT = smallText(30000);
+const OPTS = { hidden: 32, seq: 16, batch: 4, seed: 7 };
+const same = (a, b) => a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
+
+async function trained(eng, workers, steps, opts = OPTS) {
+  const lm = eng.createCharLM(TEXT, opts);
+  const team = await startTeam(lm, TEXT, workers);
+  const st = await team.train(steps);
+  const bytes = await team.save();
+  await team.stop();
+  lm.free();
+  return { st, bytes };
+}
+
+for (const kind of KINDS) {
+  test(`${kind}: 1 worker is lm.train bit for bit`, async () => {
+    const eng = await loadEngine(kind);
+    const plain = eng.createCharLM(TEXT, OPTS);
+    const p = plain.train(6);
+    const { st, bytes } = await trained(eng, 1, 6);
+    assert.ok(same(plain.save(), bytes), 'model files differ');
+    assert.equal(st.step, p.step);
+    assert.equal(st.chars, p.chars);
+    assert.ok(Math.abs(st.loss - p.loss) <= 1e-12 * p.loss, `loss ${st.loss} vs ${p.loss}`);
+    assert.equal(bytes[4], 1, 'one worker writes file version 1');
+    plain.free();
+  });
+
+  test(`${kind}: 2 workers give identical model bytes on two runs with one seed`, async () => {
+    const eng = await loadEngine(kind);
+    const a = await trained(eng, 2, 8), b = await trained(eng, 2, 8);
+    assert.ok(same(a.bytes, b.bytes), 'two runs differ');
+    assert.equal(a.bytes[4], 2, 'a 2-worker file is version 2');
+    assert.equal(a.st.chars, 8 * 2 * OPTS.batch * OPTS.seq, 'chars count both workers');
+    assert.equal(a.st.step, 8);
+    const one = await trained(eng, 1, 8);
+    assert.ok(!same(one.bytes.subarray(96, 2000), a.bytes.subarray(96, 2000)), '2 workers see more text than 1: weights differ');
+  });
+}
+
+test('the gradients summed over 2 replicas equal one model\'s on the union of their streams', async () => {
+  const eng = await loadEngine('simd');
+  const leader = eng.createCharLM(TEXT, { ...OPTS, batch: 3 });
+  leader.setWorkers(2, 0);
+  const other = eng.loadCharLM(leader.save(), TEXT);
+  assert.deepEqual(other.setWorkers(2, 1), { restarted: false });
+  const union = eng.createCharLM(TEXT, { ...OPTS, batch: 6 });
+  const g1 = other.replicaGradients(true);
+  const g0 = leader.replicaGradients(false);
+  const loss = leader.addGradients(g1.grads, g1.loss);
+  const sum = leader.gradientCopy();
+  const u = union.gradients();
+  let num = 0, den = 0;
+  for (let i = 0; i < sum.length; i++) { num += (sum[i] - u.grads[i]) ** 2; den += u.grads[i] ** 2; }
+  const rel = Math.sqrt(num / den);
+  // tolerance: float32 sums in another order over 6 streams x 16 steps
+  assert.ok(rel < 1e-5, `relative difference ${rel}`);
+  assert.ok(Math.abs(loss - u.loss) < 1e-5 * u.loss, `loss ${loss} vs ${u.loss} (shares ${g0.loss} + ${g1.loss})`);
+  [leader, other, union].forEach((m) => m.free());
+});
+
+test('resume: the same N continues exactly; another N is allowed and restarts the streams', async () => {
+  const eng = await loadEngine('simd');
+  const straight = await trained(eng, 2, 10);
+  const half = await trained(eng, 2, 5);
+  const lm = eng.loadCharLM(half.bytes, TEXT);
+  assert.equal(lm.info.workers, 2, 'the file records 2 workers');
+  const team = await startTeam(lm, TEXT, 2);
+  assert.deepEqual(team.started, { restarted: false });
+  await team.train(5);
+  assert.ok(same(await team.save(), straight.bytes), 'resumed 5 + 5 steps differ from 10 straight');
+  await team.stop();
+  lm.free();
+  for (const N of [1, 3]) {
+    const m = eng.loadCharLM(half.bytes, TEXT);
+    const t = await startTeam(m, TEXT, N);
+    assert.deepEqual(t.started, { restarted: true }, `${N} workers from a 2-worker file`);
+    const st = await t.train(2);
+    assert.equal(st.step, 7);
+    assert.equal(m.info.workers, N);
+    const bytes = await t.save();
+    assert.equal(bytes[4], N > 1 ? 2 : 1);
+    await t.stop();
+    m.free();
+  }
+});
+
+test('bad calls are refused with a reason; a dead worker fails the step instead of hanging', async () => {
+  const eng = await loadEngine('simd');
+  const lm = eng.createCharLM(TEXT, OPTS);
+  assert.throws(() => lm.setWorkers(0, 0), /workers 0 not in \[1, 64\]/);
+  assert.throws(() => lm.setWorkers(2, 2), /replica 2 not in \[0, 1\]/);
+  const wide = eng.createCharLM(TEXT, { ...OPTS, batch: 32, seq: 64 }); // 27,001 training chars hold 12 x 32 x 65
+  assert.throws(() => wide.setWorkers(13, 0), /text too short for 13 workers: 27001 training characters, need at least workers x batch x \(seq \+ 1\) = 27040/);
+  assert.equal(wide.info.workers, 1, 'nothing changed');
+  wide.free();
+  assert.throws(() => lm.addGradients(new Float32Array(3), 0), /Float32Array of \d+ floats/);
+  assert.throws(() => lm.putStreams(1, lm.streams()), /one worker has no other replicas/);
+  const team = await startTeam(lm, TEXT, 2);
+  assert.throws(() => lm.train(1), /replica 0 of 2/); // a replica does not train alone
+  team.links[0].send({ type: 'nonsense' });
+  await assert.rejects(team.train(1), /unknown message 'nonsense'/);
+  await team.stop();
+  const t2 = await startTeam(lm, TEXT, 2);
+  t2.fail(1, 'killed by the test');
+  await assert.rejects(t2.train(3), /worker 1 stopped: killed by the test/);
+  await t2.stop();
+  lm.free();
+  assert.ok(defaultWorkers() >= 1 && defaultWorkers(1) === 1);
+});
