@@ -392,7 +392,9 @@ var RNN_ENGINE_CONTRACT = {
    "valFraction",
    "unkIndex",
    "params",
-   "hasText"
+   "hasText",
+   "workers",
+   "shard"
   ],
   "l2eStats": [
    "step",
@@ -440,6 +442,7 @@ var RNN_ENGINE_CONTRACT = {
   "corpusBytes": 67108864,
   "sampleLength": 1000000,
   "temperatureMax": 100,
+  "workers": 64,
   "topk": 16,
   "l2eCount": 1000000,
   "l2eInput": 512,
