@@ -42,7 +42,7 @@
       rnn_lm_radius: 2, rnn_lm_step_norms: 4, // the playground's BPTT views: rho(W), ||dL/dh_t|| per step
       // data-parallel replicas (src/models/charlm_replica.h; the messages: js/data-parallel.js)
       rnn_lm_set_workers: 4, rnn_lm_replica_gradients: 2, rnn_lm_replica_add: 4, rnn_lm_replica_set: 3,
-      rnn_lm_replica_apply: 2, rnn_lm_streams: 3, rnn_lm_put_slice: 4,
+      rnn_lm_replica_apply: 2, rnn_lm_streams: 3, rnn_lm_put_slice: 4, rnn_lm_workers_lr: 2,
     },
     api_describe: { rnn_describe: 0 },
     api_l2e: {
@@ -235,6 +235,10 @@
       const off = typeof o.clip === 'number' && o.clip <= 0;
       return configArrays(spec, Object.assign(o, off ? { clipMode: 'none', clip: 1 } : {}));
     }
+
+    // The learning rate the defaults take with `workers` data-parallel
+    // workers, from the one-worker default lr1 (src/models/charlm_replica.c).
+    workersLr(lr1, workers) { return this.c.rnn_lm_workers_lr(lr1, workers | 0); }
 
     // Throws the engine's reason if it would refuse these char LM options.
     checkConfig(opts) {

@@ -47,6 +47,8 @@ rnn_status rnn_charlm_replica_set(rnn_charlm *m, const float *g, double loss);
 rnn_status rnn_charlm_replica_apply(rnn_charlm *m, rnn_train_stats *st);
 // Leader: records replica k's cursors [B] and carried state [B,H] for the file.
 rnn_status rnn_charlm_put_slice(rnn_charlm *m, int k, const long *pos, const float *carry);
+// The defaults' learning rate with N workers, from the one-worker default lr1.
+float rnn_charlm_workers_lr(float lr1, int workers);
 // internal: room for every replica's streams (zeroed), sets m->workers
 rnn_status rnn_charlm_resize_workers(rnn_charlm *m, int workers);
 // internal: copies into slice k and marks it current

@@ -122,3 +122,11 @@ test('bad calls are refused with a reason; a dead worker fails the step instead 
   lm.free();
   assert.ok(defaultWorkers() >= 1 && defaultWorkers(1) === 1);
 });
+
+test('the defaults\' learning rate grows as the square root of the worker count, capped', async () => {
+  const eng = await loadEngine('scalar');
+  assert.equal(eng.workersLr(0.005, 1), Math.fround(0.005));
+  assert.ok(Math.abs(eng.workersLr(0.005, 4) - 0.01) < 1e-9);
+  assert.ok(Math.abs(eng.workersLr(0.003, 2) - 0.003 * Math.SQRT2) < 1e-9);
+  assert.equal(eng.workersLr(90, 4), 100, 'capped at the largest accepted rate');
+});
