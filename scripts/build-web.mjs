@@ -124,7 +124,8 @@ export function engineContract(out, glue = GLUE.scalar, engine = 'js/engine.js')
 export const TABLE = [
   // web/index.html's training worker (a Blob of simd|scalar + common)
   workerProgram('web/gen/worker-sources.js', 'RNN_WORKER_SOURCES',
-    ['js/engine.js', 'js/loss-watch.js', 'web/shared/worker-protocol.js', 'web/playground/worker.js'],
+    ['js/engine.js', 'js/loss-watch.js', 'js/data-parallel.js', 'web/shared/worker-protocol.js',
+      'web/playground/worker-team.js', 'web/playground/worker.js', 'web/playground/replica.js'],
     { glue: true, what: ['A classic script (works from file://): the page builds the worker from a Blob',
       'of RNN_WORKER_SOURCES.simd|scalar + RNN_WORKER_SOURCES.common.'] }),
   // web/l2e.html's race workers: the glue comes from RNN_WORKER_SOURCES

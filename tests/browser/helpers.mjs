@@ -63,7 +63,7 @@ export async function stepCount(page) {
 // Small, fast settings for tests, written into the URL hash.
 export function hashFor(over = {}) {
   const s = { lang: 'en', corpus: 'en-prose', hidden: 32, seq: 16, batch: 8, lr: 0.01, optim: 'adam', clip: 5,
-    act: 'tanh', seed: 1, temp: 0.8, len: 120, prime: '', greedy: 0, present: 0, ...over };
+    act: 'tanh', seed: 1, cores: 1, temp: 0.8, len: 120, prime: '', greedy: 0, present: 0, ...over };
   return '#' + Object.entries(s).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
 }
 

@@ -18,12 +18,27 @@ after(async () => { await ff?.close(); rmSync(dir, { recursive: true, force: tru
 // Small, fast settings for tests, written into the URL hash (as tests/browser/helpers.mjs).
 function hashFor(over = {}) {
   const s = { lang: 'en', corpus: 'en-prose', hidden: 32, seq: 16, batch: 8, lr: 0.01, optim: 'adam', clip: 5,
-    act: 'tanh', seed: 1, temp: 0.8, len: 120, prime: '', greedy: 0, present: 0, ...over };
+    act: 'tanh', seed: 1, cores: 1, temp: 0.8, len: 120, prime: '', greedy: 0, present: 0, ...over };
   return '#' + Object.entries(s).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
 }
 
 const lossExact = (page) => page.$eval('#loss-status', (e) => Number(e.getAttribute('data-value')));
 const click = (page, sel) => page.$eval(sel, (e) => e.click());
+
+test('Firefox, file://: 2 cores (a replica worker from the same Blob) train', async () => {
+  const { page, problems, requests } = await openPage(ff.browser, fileUrl('index.html') + hashFor({ corpus: 'sentences', cores: 2 }));
+  try {
+    await waitReady(page);
+    assert.equal(await page.$eval('#batch-value', (e) => e.getAttribute('data-workers')), '2');
+    await click(page, '#btn-train');
+    await waitStepAbove(page, 100);
+    await click(page, '#btn-pause');
+    assert.equal(await page.$eval('#batch-value', (e) => e.getAttribute('data-workers')), '2', 'still 2 workers');
+    assert.equal(await page.$eval('#message', (e) => e.hidden || !/stopped/.test(e.textContent)), true);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(externalRequests(requests), []);
+  } finally { await page.close(); }
+});
 
 test('Firefox, file://: start, train, sample, save and load, language switch; no console error', async () => {
   const { page, problems, requests } = await openPage(ff.browser, fileUrl('index.html') + hashFor({ seed: 3 }));

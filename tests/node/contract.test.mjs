@@ -161,8 +161,11 @@ test('the page\'s link schema takes limits from the engine: #lr=0 and friends ar
     eng.checkConfig(RnnState.engineConfig(r.state));
   }
   const d = RnnState.defaults();
-  assert.deepEqual([d.hidden, d.seq, d.batch, d.lr, d.optim, d.clip, d.act, d.seed],
-    [live.hidden, live.seq, live.batch, live.lr, live.optim, live.clip, live.activation, live.seed]);
+  // lr 'auto': the preset's rate, scaled by the engine for the number of cores (eng.workersLr)
+  assert.equal(d.lr, 'auto');
+  assert.equal(RnnState.engineConfig(d).lr, live.lr);
+  assert.deepEqual([d.hidden, d.seq, d.batch, d.optim, d.clip, d.act, d.seed],
+    [live.hidden, live.seq, live.batch, live.optim, live.clip, live.activation, live.seed]);
   for (const c of eng.contract.enums.corpus) assert.ok(RnnState.CORPORA.includes(c), `corpus ${c} offered`);
 });
 

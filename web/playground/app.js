@@ -2,7 +2,7 @@
 // the worker, the chart and the samples together. It does no math and never
 // touches the engine: everything numeric comes from the worker's messages.
 /* global RnnI18n, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel,
-   RnnTimeline, RnnLoadScripts, RnnModelSnapshot, RnnBpttViews */
+   RnnTimeline, RnnLoadScripts, RnnModelSnapshot, RnnBpttViews, RnnCores */
 'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -21,6 +21,7 @@
   var app = {
     state: null,          // RnnState object (what the hash holds)
     client: null,         // RnnWorkerClient
+    pool: null,           // RnnCores.Pool: the replica workers (cores > 1)
     info: null,           // the model's info from the worker
     applied: null,        // {text, config (JSON)} the current model was built from
     corpus: null,         // RnnCorpusPanel: owns the training text
@@ -47,16 +48,18 @@
 
   // number inputs get the engine's ranges (RnnState.limits), not a copy in the HTML
   function setInputLimits() {
-    ['hidden', 'seq', 'batch', 'seed'].forEach(function (k) {
+    ['hidden', 'seq', 'batch', 'seed', 'cores'].forEach(function (k) {
       var l = RnnState.limits(k);
-      $(FIELDS[k]).min = String(l.min);
-      $(FIELDS[k]).max = String(l.max);
+      $(FIELDS[k] || 'set-' + k).min = String(l.min);
+      $(FIELDS[k] || 'set-' + k).max = String(l.max);
     });
     $('set-len').max = String(RnnState.limits('len').max);
   }
 
   function fillForm() {
-    Object.keys(FIELDS).forEach(function (k) { $(FIELDS[k]).value = String(app.state[k]); });
+    Object.keys(FIELDS).forEach(function (k) { if (k !== 'lr') $(FIELDS[k]).value = String(app.state[k]); });
+    fillLr();
+    $('set-cores').value = String(app.state.cores);
     $('set-smooth').value = app.state.smooth;
     $('set-ngram').value = String(app.state.ngram);
     $('set-logx').checked = app.state.logx;
@@ -75,18 +78,37 @@
     return r.ok;
   }
 
+  // The learning rate field: a number, or 'auto' (the box ticked; the field
+  // then shows the rate the engine chose for the model, read-only).
+  function fillLr() {
+    var auto = RnnState.lrAuto(app.state);
+    $('set-lr-auto').checked = auto;
+    $('set-lr').disabled = auto;
+    $('set-lr').setAttribute('aria-invalid', 'false');
+    if (!auto) $('set-lr').value = String(app.state.lr);
+    else $('set-lr').value = app.info && app.info.config ? String(short(app.info.config.lr)) : '';
+  }
+
+  function lrAutoChanged(e) {
+    if (e.target.checked) app.state.lr = 'auto';
+    else app.state.lr = app.info && app.info.config ? short(app.info.config.lr) : RnnState.engineConfig(app.state).lr;
+    fillLr();
+    writeHash();
+    updateButtons();
+  }
+
   function currentSetup() {
-    return { text: app.corpus.text, config: RnnState.engineConfig(app.state) };
+    return { text: app.corpus.text, config: RnnState.engineConfig(app.state), autoLr: RnnState.lrAuto(app.state) };
   }
 
   // The model exists but the text or the settings changed since it was built.
   function pending() {
     if (app.applied === null) return false;
-    return app.corpus.text !== app.applied.text ||
-      JSON.stringify(RnnState.engineConfig(app.state)) !== app.applied.config;
+    var s = currentSetup();
+    return s.text !== app.applied.text || JSON.stringify([s.config, s.autoLr]) !== app.applied.config;
   }
 
-  function markApplied(s) { app.applied = { text: s.text, config: JSON.stringify(s.config) }; }
+  function markApplied(s) { app.applied = { text: s.text, config: JSON.stringify([s.config, s.autoLr]) }; }
 
   // ---- view updates ----
   function updateButtons() {
@@ -131,6 +153,7 @@
     $('val-value').textContent = v ? num(v.bpc, 3) : '–';
     $('kn-value').textContent = app.last.kn && app.last.kn.bpc !== null ? num(app.last.kn.bpc, 3) : '–';
     say($('kn-label'), 'knLabelOrder', { order: app.state.ngram });
+    renderCores(info);
     if (!p) {
       say($('clip-value'), null); // forget the last model's clipping text
       ['loss-status', 'speed-value', 'grad-value', 'clip-value'].forEach(dash);
@@ -140,7 +163,55 @@
     $('loss-status').textContent = num(p.bpc, 3);
     $('loss-status').setAttribute('data-value', String(p.bpc)); // full precision, for exact comparisons
     $('speed-value').textContent = num(Math.round(p.charsPerSec), 0);
+    $('speed-value').setAttribute('data-value', String(p.charsPerSec));
     $('grad-value').textContent = num(p.gradNorm, 3);
+  }
+
+  // The effective batch (workers × B, the engine's numbers) and the
+  // learning rate the model trains with.
+  function renderCores(info) {
+    say($('batch-value'), 'batchValue', { workersNum: info.workers, BNum: info.B, totalNum: info.effectiveBatch });
+    $('batch-value').setAttribute('data-workers', String(info.workers));
+    var auto = app.applied && JSON.parse(app.applied.config)[1];
+    var lr = info.config ? String(short(info.config.lr)) : '–';
+    say($('lr-value'), auto ? 'lrUsedAuto' : 'lrUsed', { lr: lr });
+  }
+
+  // The leader's word on its replicas (reply to 'team', 'setup', 'load'):
+  // a text too short for N workers gets the largest N that fits (said).
+  // Resolves the final {workers, restarted, ...}.
+  function settleTeam(r) {
+    var t = r.team || { workers: 1 };
+    if (r.info && app.info) {
+      app.info.workers = r.info.workers;
+      app.info.effectiveBatch = r.info.effectiveBatch;
+    }
+    renderStats();
+    if (t.short) {
+      message('coresShort', { wantNum: t.requested, nNum: t.workers, reason: t.reason }, 'warn');
+      return app.pool.set(t.workers).then(settleTeam);
+    }
+    return Promise.resolve(t);
+  }
+
+  // The cores setting changed: new replicas; the run goes on (another N:
+  // the text streams restart, said). At step 0 with the automatic learning
+  // rate, the model is built again for the new rate.
+  function applyCores() {
+    if (!app.pool || !app.info) return Promise.resolve();
+    return withBusy(app.pool.set(app.state.cores)).then(settleTeam).then(function (t) {
+      if (app.info.step === 0 && RnnState.lrAuto(app.state) && !app.running && !pending()) return setup();
+      if (t.restarted && !t.short && app.info.step > 0) message('coresRestarted', { nNum: t.workers }, 'info');
+      return null;
+    });
+  }
+
+  // A replica stopped (or did not start): the leader trains alone.
+  function onCores(c) {
+    if (app.pool) app.pool.clear();
+    if (c.info && app.info) { app.info.workers = c.info.workers; app.info.effectiveBatch = c.info.effectiveBatch; }
+    message('coresFailed', { reason: c.failed });
+    renderStats();
   }
 
   function showInfo(info) {
@@ -274,7 +345,8 @@
     return withBusy(call('pause').then(function () { return call('setup', s); }).then(function (r) {
       markApplied(s);
       showInfo(r.info);
-      return call('sample').then(function (smp) { onSample(smp); return true; });
+      fillLr();
+      return settleTeam(r).then(function () { return call('sample'); }).then(function (smp) { onSample(smp); return true; });
     }, function (e) {
       message('errSetup', { reason: e.message });
       return false;
@@ -341,7 +413,8 @@
     }, function (e) { message('errSetup', { reason: e.message }); });
   }
 
-  function adoptLoaded(info, withText) {
+  function adoptLoaded(r, withText) {
+    var info = r.info;
     var c = info.config || {};
     var map = { hidden: c.hidden, seq: c.seq, batch: c.batch, lr: short(c.lr), optim: c.optim, clip: short(c.clip),
       act: c.activation, seed: c.seed };
@@ -355,7 +428,14 @@
     showInfo(info);
     message(withText ? 'modelLoaded' : 'modelLoadedNoText',
       { stepNum: info.step, H: info.H, V: info.V }, 'info');
-    return call('sample').then(function (smp) { onSample(smp); });
+    return settleTeam(r).then(function (t) {
+      // a file written by another number of cores: the text streams restart
+      if (withText && r.team && r.team.savedWorkers !== t.workers) {
+        message(r.team.savedWorkers === 1 ? 'coresResumedOne' : 'coresResumed',
+          { savedNum: r.team.savedWorkers, nNum: t.workers }, 'warn');
+      }
+      return call('sample');
+    }).then(function (smp) { onSample(smp); });
   }
 
   function loadModel(file) {
@@ -364,14 +444,14 @@
     return withBusy(call('pause').then(function () { return RnnCorpusInput.readModelFile(file); }).then(function (bytes) {
       if (bytes[0] === 0x7B) { // '{': PyTorch JSON
         var json = new TextDecoder().decode(bytes);
-        return call('importPytorch', { json: json }).then(function (r) { return adoptLoaded(r.info, false); });
+        return call('importPytorch', { json: json }).then(function (r) { return adoptLoaded(r, false); });
       }
       var copy = bytes.slice();
       return call('load', { bytes: bytes.buffer, text: text }, [bytes.buffer]).then(function (r) {
-        return adoptLoaded(r.info, true);
+        return adoptLoaded(r, true);
       }, function () {
         // maybe the file is fine but belongs to another text: load it to sample only
-        return call('load', { bytes: copy.buffer }, [copy.buffer]).then(function (r) { return adoptLoaded(r.info, false); });
+        return call('load', { bytes: copy.buffer }, [copy.buffer]).then(function (r) { return adoptLoaded(r, false); });
       });
     })).catch(function (e) {
       RnnTexts.userError(e, 'errModelFile');
@@ -435,6 +515,12 @@
       app.chart.setLabels(chartLabels());
       askNgram().catch(failed);
     });
+    $('set-lr-auto').addEventListener('change', lrAutoChanged);
+    $('set-cores').addEventListener('change', function (e) {
+      if (!readField('cores', e.target)) return;
+      writeHash();
+      applyCores().catch(failed);
+    });
     $('set-logx').addEventListener('change', function (e) {
       if (!readField('logx', e.target)) return;
       writeHash();
@@ -464,7 +550,9 @@
     window.addEventListener('hashchange', function () {
       if (location.hash === RnnState.serialize(app.state)) return;
       var parsed = RnnState.parse(location.hash);
+      var cores = app.state.cores;
       app.state = parsed.state;
+      if (app.state.cores !== cores) applyCores().catch(failed);
       if (app.state.corpus !== 'custom') app.corpus.choose(app.state.corpus).catch(failed);
       reportHashProblems(parsed);
       setLanguage(RnnI18n.pick(app.state.lang, navigator.languages));
@@ -481,10 +569,12 @@
   function startEngine() {
     return RnnWorkerClient.start().then(function (r) {
       app.client = r.client;
-      r.client.on('progress', onProgress).on('val', onVal).on('diverged', onDiverged).on('jump', onJump)
+      app.pool = RnnCores.pool = new RnnCores.Pool(r.client);
+      r.client.on('cores', onCores).on('progress', onProgress).on('val', onVal).on('diverged', onDiverged).on('jump', onJump)
         .on('sample', onSample)
         .on('crash', function (c) {
           app.running = false; app.client = null;
+          app.pool.clear();
           message('workerCrashed', { reason: c.reason });
           updateButtons();
         });
@@ -498,7 +588,8 @@
       // a built-in text that the engine generates could only be made now
       var first = app.corpus.text === '' && app.state.corpus !== 'custom'
         ? app.corpus.choose(app.state.corpus) : Promise.resolve();
-      return pushSettings(false).then(function () { return first; }).then(setup)
+      return pushSettings(false).then(function () { return first; })
+        .then(function () { return app.pool.set(app.state.cores); }).then(setup)
         .catch(failed).then(function () { app.booted = true; });
     }, function (e) {
       say($('engine-status'), 'engineFailed', { reason: e.message });

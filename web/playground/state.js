@@ -15,17 +15,23 @@ var RnnState = (function () {
   // written for the page (corpora.js), the worker's program listing, then the
   // texts the engine generates
   var CORPORA = ['shakespeare', 'pt-prose', 'en-prose', 'programs'].concat(C.enums.corpus);
+  // Cores (data-parallel workers): all but one of this computer's by default,
+  // at most all of them and the engine's limit.
+  var HW = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
+  var CORES = { type: 'int', min: 1, max: Math.max(1, Math.min(HW, C.limits.workers)), def: Math.max(1, Math.min(HW - 1, C.limits.workers)) };
   var SCHEMA = {
     lang:   { type: 'enum', values: ['en', 'pt'], def: null },
     corpus: { type: 'enum', values: CORPORA, def: 'shakespeare' },
     hidden: HS.fromEngine(P.hidden, LIVE.hidden),
     seq:    HS.fromEngine(P.seq, LIVE.seq),
     batch:  HS.fromEngine(P.batch, LIVE.batch),
-    lr:     HS.fromEngine(P.lr, LIVE.lr),
+    // 'auto': the engine's rate for the number of cores (eng.workersLr of the preset's)
+    lr:     HS.fromEngine(P.lr, 'auto', { auto: 'auto' }),
     optim:  HS.fromEngine(P.optim, LIVE.optim),
     clip:   HS.fromEngine(P.clip, LIVE.clip, { minOpen: false }),  // 0 = no clipping (clip mode 'none')
     act:    HS.fromEngine(P.activation, LIVE.activation),
     seed:   HS.fromEngine(P.seed, LIVE.seed),
+    cores:  CORES,
     // the sampling controls: the page's slider range, inside the engine's limits
     temp:   { type: 'float', min: 0.05, max: Math.min(2, C.limits.temperatureMax), def: 0.8 },
     len:    { type: 'int', min: 1, max: Math.min(2000, C.limits.sampleLength), def: 300 },
@@ -48,16 +54,20 @@ var RnnState = (function () {
   function engineConfig(state) {
     var c = {};
     for (var k in LIVE) if (Object.prototype.hasOwnProperty.call(LIVE, k)) c[k] = LIVE[k];
-    c.hidden = state.hidden; c.seq = state.seq; c.batch = state.batch; c.lr = state.lr;
+    c.hidden = state.hidden; c.seq = state.seq; c.batch = state.batch; c.lr = lrAuto(state) ? LIVE.lr : state.lr;
     c.optim = state.optim; c.clip = state.clip; c.activation = state.act; c.seed = state.seed;
     return c;
   }
+
+  // true: the model takes the engine's learning rate for its number of cores,
+  // from the preset's one-core rate (engineConfig's lr)
+  function lrAuto(state) { return state.lr === 'auto'; }
 
   // min / max of a numeric field, for the form's input attributes
   function limits(key) { var f = SCHEMA[key]; return { min: f.min, max: f.max }; }
 
   return { SCHEMA: SCHEMA, KEYS: KEYS, CORPORA: CORPORA, defaults: defaults, parse: parse,
-    serialize: serialize, check: check, engineConfig: engineConfig, limits: limits, problemList: HS.problemList,
+    serialize: serialize, check: check, engineConfig: engineConfig, lrAuto: lrAuto, limits: limits, problemList: HS.problemList,
     MAX_HASH: HS.MAX_HASH };
 })();
 if (typeof module === 'object' && module.exports) module.exports = RnnState;

@@ -1,13 +1,16 @@
 // worker.js - the training worker. Runs inside a Web Worker whose source is
-// [engine glue (RnnWasmSimd or RnnWasmScalar)] + js/engine.js + this file,
+// [engine glue (RnnWasmSimd or RnnWasmScalar)] + js/engine.js + ... + this file,
 // assembled by scripts/build-web.mjs and started from a Blob URL by the page.
+// With N > 1 cores the model here is the leader of a data-parallel team
+// (worker-team.js): N-1 more workers from the same Blob (replica.js) each
+// compute the gradient of their share of the batch; N = 1 is lm.train.
 // It owns the engine and the model; the page only sends commands and draws.
 //
 // Protocol (like sql.js's worker): requests {id, type, ...} get exactly one
 // reply {id, ...} or {id, error}; progress comes as events {event, ...}.
 // The training loop runs in chunks of ~CHUNK_MS so that pause, step and
 // settings messages are answered within one chunk.
-/* global RnnEngine, RnnLossWatch */
+/* global RnnEngine, RnnLossWatch, RnnWorkerTeam, RnnWorkerProtocol */
 'use strict';
 (function () {
   var CHUNK_MS = 20;          // target duration of one training chunk
@@ -44,6 +47,15 @@
   var timers = { report: 0, sample: 0, val: 0, snapshot: 0 };
   var trainMs = 0;            // time spent inside train() since the last report
   var valMsLast = 0;          // duration of the last validate() (to space them out)
+  var crew = new RnnWorkerTeam.Crew(); // the replicas the page started (none: one worker)
+  // Requests and training chunks take turns (a data-parallel step awaits the
+  // replicas: nothing else may touch the model meanwhile).
+  var turn = Promise.resolve();
+  function exclusive(fn) {
+    var p = turn.then(fn);
+    turn = p.catch(function () {});
+    return p;
+  }
 
   var now = function () { return performance.now(); };
   var post = function (msg, transfer) { self.postMessage(msg, transfer || []); };
@@ -79,6 +91,7 @@
       trainChars: i.trainChars, valChars: i.valChars,
       uniformBits: i.uniformBits, unigramBits: i.unigramBits,
       config: i.config, canTrain: !!i.hasText,
+      workers: i.workers, effectiveBatch: i.workers * i.B, // the data-parallel run's batch
     };
   }
 
@@ -87,10 +100,12 @@
   // gradient that started it (the smoothed loss notices it a half-life late).
   var goodSnaps = [], jumpTarget = null;
   function takeSnapshot() {
-    snapshot = { bytes: model.save(), step: model.info.step };
-    goodSnaps.push(snapshot);
-    if (goodSnaps.length > 4) goodSnaps.shift();
     timers.snapshot = now();
+    return crew.save(model).then(function (bytes) {
+      snapshot = { bytes: bytes, step: model.info.step };
+      goodSnaps.push(snapshot);
+      if (goodSnaps.length > 4) goodSnaps.shift();
+    });
   }
 
   function snapBefore(step) {
@@ -128,15 +143,37 @@
     // val -Infinity: the first training chunk also validates, so the
     // validation curve starts where the training curve does
     timers = { report: t, sample: t, val: -Infinity, snapshot: t };
-    takeSnapshot();
-    return infoOf(model);
+  }
+
+  // A new leader model: the team restarts from it, then the first snapshot.
+  // Resolves {info, team} (team: see Crew.attach; savedWorkers: the file's N).
+  function install(m, text) {
+    var saved = m.info.workers;
+    replaceModel(m, text);
+    return attachTeam().then(function (t) {
+      t.savedWorkers = saved;
+      return takeSnapshot().then(function () { return { info: infoOf(model), team: t }; });
+    });
+  }
+
+  // The replicas take the leader's state (after any change of the weights).
+  function attachTeam() {
+    return crew.attach(model, corpus).then(function (t) {
+      if (t.failed) emit('cores', { workers: 1, failed: t.failed, info: infoOf(model) });
+      return t;
+    });
+  }
+
+  // A replica died or refused: one worker from here on (the page stops the others).
+  function dropTeam(reason) {
+    crew.drop();
+    if (model && corpus) model.setWorkers(1, 0);
+    emit('cores', { workers: 1, failed: reason, info: model ? infoOf(model) : null });
   }
 
   function trainSteps(n) {
     var t0 = now();
-    var r = model.train(n);
-    trainMs += now() - t0;
-    return r;
+    return crew.train(model, n).then(function (r) { trainMs += now() - t0; return r; });
   }
 
   function absorb(r, n) {
@@ -232,50 +269,73 @@
       emit('val', doValidate());
     }
     // the roll-back target: only weights from while the loss was good
-    if (t - timers.snapshot >= SNAPSHOT_MS && lossGood) takeSnapshot();
+    if (t - timers.snapshot >= SNAPSHOT_MS && lossGood) return takeSnapshot();
+    return Promise.resolve();
   }
 
   // NaN/Inf: go back to the last good weights, then replay one step at a
   // time from there to name the exact step that blew up, and restore again.
+  // The leader (and the team) back to the snapshot `snap`.
+  function restoreTo(snap) {
+    var m = engine.loadCharLM(snap.bytes, corpus);
+    model.free();
+    model = m;
+    return attachTeam();
+  }
+
   function rollBack(failedChunkEnd) {
     running = false;
     var good = snapshot;
-    var restore = function () {
-      var m = engine.loadCharLM(good.bytes, corpus);
-      model.free();
-      model = m;
-    };
-    restore();
-    var bad = -1;
+    var bad = -1, i = 0;
     var limit = Math.max(1, failedChunkEnd - good.step);
-    for (var i = 0; i < limit && i < 5000; i++) {
-      var r = model.train(1);
-      if (!r.ok) { bad = good.step + i + 1; break; }
-    }
-    restore();
-    chunkSteps = 1;
-    resetAcc();
-    watch.reset(good.step);
-    emit('diverged', {
-      step: bad > 0 ? bad : failedChunkEnd, exact: bad > 0,
-      restoredStep: good.step, lr: model.info.config.lr, clip: model.info.config.clip,
+    var replay = function () {
+      if (i >= limit || i >= 5000) return null;
+      return crew.train(model, 1).then(function (r) {
+        i++;
+        if (!r.ok) { bad = good.step + i; return null; }
+        return replay();
+      });
+    };
+    return restoreTo(good).then(replay).then(function () { return restoreTo(good); }).then(function () {
+      chunkSteps = 1;
+      resetAcc();
+      watch.reset(good.step);
+      emit('diverged', {
+        step: bad > 0 ? bad : failedChunkEnd, exact: bad > 0,
+        restoredStep: good.step, lr: model.info.config.lr, clip: model.info.config.clip,
+      });
     });
   }
 
   function tick() {
     if (!running || !model) return;
+    exclusive(chunk);
+  }
+
+  // One training chunk, then the periodic work; schedules the next.
+  function chunk() {
+    if (!running || !model) return null;
     var t0 = now();
     var startStep = model.info.step;
     var n = chunkSteps;
-    var r = trainSteps(n);
-    var dt = now() - t0;
-    if (!r.ok) { rollBack(Math.max(r.step, startStep + n)); report(true); return; }
-    absorb(r, n);
-    if (dt < CHUNK_MS / 2 && chunkSteps < MAX_CHUNK_STEPS) chunkSteps = Math.min(MAX_CHUNK_STEPS, chunkSteps * 2);
-    else if (dt > CHUNK_MS && chunkSteps > 1) chunkSteps = Math.max(1, Math.floor(chunkSteps / 2));
-    report(false);
-    periodic();
-    schedule();
+    var team = crew.active(model);
+    return trainSteps(n).then(function (r) {
+      var dt = now() - t0;
+      if (!r.ok) return rollBack(Math.max(r.step, startStep + n)).then(function () { report(true); });
+      absorb(r, n);
+      if (dt < CHUNK_MS / 2 && chunkSteps < MAX_CHUNK_STEPS) chunkSteps = Math.min(MAX_CHUNK_STEPS, chunkSteps * 2);
+      else if (dt > CHUNK_MS && chunkSteps > 1) chunkSteps = Math.max(1, Math.floor(chunkSteps / 2));
+      report(false);
+      return periodic().then(schedule);
+    }, function (e) {
+      if (!team) throw e;
+      dropTeam(e.message);
+      resetAcc();
+      schedule();
+    }).catch(function (e) {
+      running = false;
+      setTimeout(function () { throw e; }); // as before: an error event of the worker
+    });
   }
 
   var handlers = {
@@ -286,19 +346,42 @@
         return { kind: engine.kind, selfCheck: { ok: !!check.ok, maxDiff: check.maxDiff } };
       });
     },
+    // autoLr: config.lr is the one-worker rate; the model takes the engine's
+    // rate for the number of workers the text can feed (eng.workersLr).
     setup: function (msg) {
-      var m = engine.createCharLM(msg.text, msg.config);
+      var cfg = {}, c = msg.config || {};
+      for (var k in c) if (Object.prototype.hasOwnProperty.call(c, k)) cfg[k] = c[k];
+      var make = function (workers) {
+        if (msg.autoLr) cfg.lr = engine.workersLr(c.lr, workers);
+        return engine.createCharLM(msg.text, cfg);
+      };
+      var want = crew.requested();
+      var m = make(want);
+      if (msg.autoLr && want > 1) {
+        var f = RnnWorkerTeam.fit(m, want);
+        if (f.n < want) { m.free(); m = make(f.n); }
+      }
       sampleSeed = (msg.config && msg.config.seed) || 1;
-      return { info: replaceModel(m, msg.text) };
+      return install(m, msg.text);
     },
     load: function (msg) {
       var bytes = new Uint8Array(msg.bytes);
       var m = msg.text ? engine.loadCharLM(bytes, msg.text) : engine.loadCharLM(bytes);
-      return { info: replaceModel(m, msg.text) };
+      return install(m, msg.text);
     },
     importPytorch: function (msg) {
       var m = engine.importPytorch(msg.json);
-      return { info: replaceModel(m, null) };
+      return install(m, null);
+    },
+    // The page's replicas: {ports (one per replica), pool}. The run goes on
+    // with them (another N: the text streams restart). Reply: Crew.attach's
+    // {workers, requested, restarted, short, reason, failed} and the info.
+    team: function (msg) {
+      crew.adopt(msg.ports, msg.pool);
+      if (!model || !corpus) return { team: { workers: crew.requested(), requested: crew.requested() } };
+      return attachTeam().then(function (t) {
+        return takeSnapshot().then(function () { return { team: t, info: infoOf(model) }; });
+      });
     },
     train: function () {
       requireCorpus();
@@ -318,12 +401,19 @@
       var n = Math.max(1, Math.min(1000, msg.n | 0 || 1));
       resetAcc();
       var start = model.info.step;
-      var r = trainSteps(n);
-      if (!r.ok) { rollBack(Math.max(r.step, start + n)); return { diverged: true, step: model.info.step }; }
-      absorb(r, n);
-      report(true);
-      takeSnapshot();
-      return { step: model.info.step, loss: r.loss, bpc: r.loss / Math.LN2 };
+      var team = crew.active(model);
+      return trainSteps(n).then(function (r) {
+        if (!r.ok) {
+          return rollBack(Math.max(r.step, start + n)).then(function () { return { diverged: true, step: model.info.step }; });
+        }
+        absorb(r, n);
+        report(true);
+        return takeSnapshot().then(function () { return { step: model.info.step, loss: r.loss, bpc: r.loss / Math.LN2 }; });
+      }, function (e) {
+        if (!team) throw e;
+        dropTeam(e.message);
+        return { step: model.info.step, failed: e.message };
+      });
     },
     settings: function (msg) {
       var s = msg.settings || {};
@@ -349,24 +439,25 @@
       requireCorpus();
       running = false;
       var target = jumpTarget || snapshot;
-      var m = engine.loadCharLM(target.bytes, corpus);
-      model.free();
-      model = m;
-      goodSnaps = goodSnaps.filter(function (g) { return g.step <= target.step; });
-      snapshot = target;
-      jumpTarget = null;
-      chunkSteps = 1;
-      resetAcc();
-      watch.reset(model.info.step);
-      lossGood = true;
-      history = history.filter(function (p) { return p[0] <= model.info.step; });
-      return { info: infoOf(model) };
+      return restoreTo(target).then(function () {
+        goodSnaps = goodSnaps.filter(function (g) { return g.step <= target.step; });
+        snapshot = target;
+        jumpTarget = null;
+        chunkSteps = 1;
+        resetAcc();
+        watch.reset(model.info.step);
+        lossGood = true;
+        history = history.filter(function (p) { return p[0] <= model.info.step; });
+        return { info: infoOf(model) };
+      });
     },
+    // the model file of the whole run (with N > 1 cores: every replica's streams)
     save: function () {
       requireModel();
-      var bytes = model.save();
-      var copy = new Uint8Array(bytes);  // own buffer, so it can be transferred
-      return { bytes: copy.buffer, step: model.info.step, __transfer: [copy.buffer] };
+      return crew.save(model).then(function (bytes) {
+        var copy = new Uint8Array(bytes);  // own buffer, so it can be transferred
+        return { bytes: copy.buffer, step: model.info.step, __transfer: [copy.buffer] };
+      });
     },
     exportPytorch: function () { requireModel(); return { json: model.exportPytorch(), step: model.info.step }; },
     // Built-in corpora the engine generates: its own (engine.contract.enums.corpus:
@@ -399,5 +490,22 @@
     },
   };
 
-  RnnWorkerProtocol.serve(handlers, function () { return !!engine; });
+  // Every request but these waits for the training chunk in flight.
+  var immediate = {
+    init: handlers.init,
+    // The page saw replica k die (its error event): the step that waits for
+    // it throws, and the run goes on with one worker.
+    replicaFailed: function (msg) {
+      if (crew.fail(msg.pool, msg.k, msg.message)) {
+        exclusive(function () { if (crew.team && crew.pool === msg.pool) dropTeam('worker ' + msg.k + ' stopped: ' + msg.message); });
+      }
+      return { ok: true };
+    },
+  };
+  var served = {};
+  Object.keys(handlers).forEach(function (k) {
+    served[k] = function (msg) { return exclusive(function () { return handlers[k](msg); }); };
+  });
+  Object.keys(immediate).forEach(function (k) { served[k] = immediate[k]; });
+  RnnWorkerProtocol.serve(served, function () { return !!engine; });
 })();

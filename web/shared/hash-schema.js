@@ -1,5 +1,6 @@
 // hash-schema.js - settings <-> URL hash, for any schema of typed fields
-// ({type: 'enum'|'bool'|'string'|'int'|'float', values|min|max|maxLength|pattern, def};
+// ({type: 'enum'|'bool'|'string'|'int'|'float', values|min|max|maxLength|pattern, def;
+// auto: a word a number field also takes, e.g. 'auto' for "the engine's rule"};
 // minOpen / maxOpen: the bound itself is refused; float32: checked as the
 // engine's C float, so a value that rounds to a refused bound is refused). fromEngine() turns one of
 // the engine's parameter descriptions (RNN_ENGINE_CONTRACT) into such a field.
@@ -62,6 +63,7 @@ var RnnHashSchema = (function () {
         return { ok: false };
       }
       if (f.type === 'string') return { ok: raw.length <= f.maxLength && (!f.pattern || f.pattern.test(raw)), value: raw };
+      if (f.auto !== undefined && raw === f.auto) return { ok: true, value: raw };
       if (!NUMBER.test(raw)) return { ok: false };
       var x = Number(raw) + 0;                            // + 0: '-0' is 0
       var stored = f.float32 ? Math.fround(x) : x;       // what the engine's C float holds
