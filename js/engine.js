@@ -77,6 +77,7 @@
     },
     api_bptt: { rnn_seq_set_orthogonal: 3, rnn_seq_dW_element: 5, rnn_echo_generate: 7 }, // widget bptt (section "BPTT views")
     api_teacher: { rnn_lm_feed: 12 },          // widget teacher-forcing (section "BPTT views" below)
+    api_peak: { rnn_peak_run: 4 },             // the peak multiply-add rate (`rnn bench`, Engine.peak)
   };
   const ABI_VERSION = 2;
   const encoder = new TextEncoder();
@@ -211,6 +212,21 @@
         const pa = s.f32(A), pb = s.f32(B || [0]), pc = s.f32(C), pi = s.i32(idx || [0]);
         this.check(this.c.rnn_kernel_run(which, ref ? 1 : 0, M, K, N, pa, pb, pc, pi));
         return Float32Array.from(this.f32(pc, C.length));
+      });
+    }
+
+    // The module's peak multiply-add rate (src/kernels/peak.h): `reps`
+    // iterations of independent multiply-add chains on registers, timed here.
+    // -> {gflops, seconds, flops, checksum, lanes (4 SIMD128, 1 scalar), chains}
+    peak(reps) {
+      int(reps, 1, this.contract.limits.peakReps, 'reps');
+      return this.scoped((s) => {
+        const po = s.f64out(this.contract.outputs.peak);
+        const t0 = performance.now();
+        this.check(this.c.rnn_peak_run(reps, 0.999, 0.001, po));
+        const seconds = (performance.now() - t0) / 1000;
+        const o = this.read(po, 'peak');
+        return Object.assign({ gflops: o.flops / Math.max(seconds, 1e-9) / 1e9, seconds }, o);
       });
     }
 

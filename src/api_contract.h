@@ -46,6 +46,11 @@ enum { L2E_F_LR, L2E_F_CLIP, L2E_F_COUNT };
 // rnn_s2s_tensor_sizes' sizes[], in parameter block order
 #define RNN_S2S_TENSORS "enc.U", "enc.W", "enc.b", "dec.U", "dec.W", "dec.b", "out.Wy", "out.by"
 
+// rnn_peak_run's out[] (src/api_peak.c) and its largest reps
+enum { PEAK_O_FLOPS, PEAK_O_CHECKSUM, PEAK_O_LANES, PEAK_O_CHAINS, PEAK_O_COUNT };
+#define RNN_PEAK_FIELDS "flops", "checksum", "lanes", "chains"
+#define RNN_PEAK_MAX_REPS 1000000000
+
 // rnn_kernel_run's `which`: a kernel, SIMD entry point or scalar twin
 typedef enum {
     RNN_K_MATMUL, RNN_K_MATMUL_ACC, RNN_K_MATMUL_TN, RNN_K_MATMUL_NT, RNN_K_MATMUL_NT_ACC, RNN_K_ADD_ROWS,
@@ -64,5 +69,6 @@ _Static_assert(RNN_NAMES_COUNT(RNN_LM_ICFG) == LM_I_COUNT, "RNN_LM_ICFG and its 
 _Static_assert(RNN_NAMES_COUNT(RNN_LM_FCFG) == LM_F_COUNT, "RNN_LM_FCFG and its enum differ");
 _Static_assert(RNN_NAMES_COUNT(RNN_L2E_ICFG) == L2E_I_COUNT, "RNN_L2E_ICFG and its enum differ");
 _Static_assert(RNN_NAMES_COUNT(RNN_L2E_FCFG) == L2E_F_COUNT, "RNN_L2E_FCFG and its enum differ");
+_Static_assert(RNN_NAMES_COUNT(RNN_PEAK_FIELDS) == PEAK_O_COUNT, "RNN_PEAK_FIELDS and its enum differ");
 _Static_assert(RNN_NAMES_COUNT(RNN_KERNEL_NAMES) == RNN_K_COUNT, "RNN_KERNEL_NAMES and rnn_kernel_id differ");
 #endif

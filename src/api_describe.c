@@ -226,7 +226,8 @@ static void put_outputs(void) {
     PUT_NAMES("l2eStats", RNN_L2E_STATS_FIELDS); put(",");
     PUT_NAMES("l2eEval", RNN_L2E_EVAL_FIELDS); put(",");
     PUT_NAMES("l2eInfo", RNN_L2E_INFO_FIELDS); put(",");
-    PUT_NAMES("s2sTensors", RNN_S2S_TENSORS);
+    PUT_NAMES("s2sTensors", RNN_S2S_TENSORS); put(",");
+    PUT_NAMES("peak", RNN_PEAK_FIELDS);
     put("}");
 }
 
@@ -234,8 +235,9 @@ static void put_limits(void) {
     put("\"limits\":{\"corpusBytes\":%ld,\"sampleLength\":%d,\"temperatureMax\":", RNN_CORPUS_MAX_BYTES, RNN_MAX_SAMPLE);
     put_real(RNN_MAX_TEMPERATURE);
     put(",\"workers\":%d", RNN_MAX_WORKERS); // data-parallel replicas (models/charlm_replica.h)
-    put(",\"topk\":%d,\"l2eCount\":%d,\"l2eInput\":%d,\"l2eTarget\":%d,\"l2eVocab\":%d}", RNN_MAX_TOPK, RNN_L2E_MAX_COUNT,
+    put(",\"topk\":%d,\"l2eCount\":%d,\"l2eInput\":%d,\"l2eTarget\":%d,\"l2eVocab\":%d", RNN_MAX_TOPK, RNN_L2E_MAX_COUNT,
         L2E_MAX_INPUT, L2E_MAX_TARGET, L2E_VOCAB_SIZE);
+    put(",\"peakReps\":%d}", RNN_PEAK_MAX_REPS);
 }
 
 // A NUL-terminated JSON string owned by the engine (do not free).

@@ -14,20 +14,33 @@ On start it prints {"ready": true, "module": "torch", "version": ...} or
 The model is the engine's: nn.RNN(V=65, H, tanh) on one-hot inputs + Linear(H, V),
 softmax cross-entropy (mean over B*T), Adam lr 2e-3, global-norm clip 5,
 truncated BPTT with the hidden state carried across chunks; float32,
-torch.set_num_threads(1). Run with Debian's /usr/bin/python3 (python3-torch).
+torch.set_num_threads(1), or N with --threads N (the bench's second torch
+peer: PyTorch with all cores). Run with Debian's /usr/bin/python3 (python3-torch).
 """
 import json
 import os
 import sys
 import time
 
-for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-    os.environ[k] = "1"
 
 
 def reply(obj):
     sys.stdout.write(json.dumps(obj) + "\n")
     sys.stdout.flush()
+
+
+# --threads N (default 1): set before torch is imported, since OpenMP and
+# OpenBLAS size their thread pools when they load.
+THREADS = 1
+if "--threads" in sys.argv:
+    i = sys.argv.index("--threads")
+    arg = sys.argv[i + 1] if i + 1 < len(sys.argv) else ""
+    if not arg.isdigit() or not 1 <= int(arg) <= 256:
+        reply({"ready": False, "error": "--threads must be an integer in [1, 256], got %r" % arg})
+        sys.exit(0)
+    THREADS = int(arg)
+for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ[k] = str(THREADS)
 
 
 try:
@@ -36,7 +49,7 @@ except Exception as e:  # not installed: the bench prints a note and skips torch
     reply({"ready": False, "error": "python3 cannot import torch: %s" % e})
     sys.exit(0)
 
-torch.set_num_threads(1)
+torch.set_num_threads(THREADS)
 torch.manual_seed(1)
 V = 65
 

@@ -3,14 +3,15 @@
 
 Trains nn.RNN(V, 256, tanh) + Linear(256, V) on Tiny Shakespeare
 (../shared/data/tinyshakespeare.txt, read in place; first 90% train, last 10%
-validation) for a budget of training seconds (default 60) on one thread, with
+validation) for a budget of training seconds (default 60) on one thread
+(--threads N: torch.set_num_threads(N) and N BLAS/OpenMP threads), with
 the engine's defaults and data pipeline: B = 32 contiguous streams over the
 training text, T = 64, hidden state carried between chunks (reset when a
 stream wraps), softmax cross-entropy, Adam lr 2e-3, global-norm clip 5,
 float32. Validation as the engine does it: S = min(B, n_val / (4 (T+1)))
 contiguous streams from a zero state; bits per char. Validation time is not
 counted in the budget. Run with Debian's /usr/bin/python3 (python3-torch).
-  /usr/bin/python3 scripts/bench/torch_quality.py [--seconds 60] [--json] [--lr 0.002] [--hidden 256]
+  /usr/bin/python3 scripts/bench/torch_quality.py [--seconds 60] [--json] [--lr 0.002] [--hidden 256] [--threads 1]
 """
 import argparse
 import json
@@ -19,8 +20,21 @@ import os
 import sys
 import time
 
+
+def threads_arg():
+    """--threads N (default 1), read before torch is imported: OpenMP and OpenBLAS size their pools at load."""
+    for i, arg in enumerate(sys.argv):
+        value = sys.argv[i + 1] if arg == "--threads" and i + 1 < len(sys.argv) else arg[10:] if arg.startswith("--threads=") else None
+        if value is not None:
+            if not value.isdigit() or not 1 <= int(value) <= 256:
+                sys.exit("torch_quality: --threads must be an integer in [1, 256], got %r" % value)
+            return int(value)
+    return 1
+
+
+THREADS = threads_arg()
 for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-    os.environ[k] = "1"
+    os.environ[k] = str(THREADS)
 import torch  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -31,12 +45,13 @@ ap.add_argument("--hidden", type=int, default=256)
 ap.add_argument("--batch", type=int, default=32)
 ap.add_argument("--seq", type=int, default=64)
 ap.add_argument("--lr", type=float, default=2e-3)
+ap.add_argument("--threads", type=int, default=1)
 ap.add_argument("--json", action="store_true")
 a = ap.parse_args()
 if not os.path.exists(a.data):
     sys.exit("torch_quality: %s not found" % a.data)
 
-torch.set_num_threads(1)
+torch.set_num_threads(a.threads)
 torch.manual_seed(1)
 text = open(a.data, encoding="utf-8").read()
 vocab = sorted(set(text))
@@ -87,8 +102,8 @@ for cp in [f * a.seconds for f in (0.25, 0.5, 0.75, 1.0)]:
     bpc = validate()
     points.append({"seconds": round(trained, 2), "steps": steps, "chars": steps * B * T, "val_bpc": round(bpc, 4)})
     if not a.json:
-        print("torch: %.1f s, %d steps (%.0f chars/s): validation %.3f bpc" % (trained, steps, steps * B * T / trained, bpc))
-res = {"module": "torch", "version": torch.__version__, "H": H, "B": B, "T": T, "lr": a.lr, "points": points,
+        print("torch, %d thread%s: %.1f s, %d steps (%.0f chars/s): validation %.3f bpc" % (a.threads, "" if a.threads == 1 else "s", trained, steps, steps * B * T / trained, bpc))
+res = {"module": "torch", "version": torch.__version__, "threads": torch.get_num_threads(), "H": H, "B": B, "T": T, "lr": a.lr, "points": points,
        "val_bpc": points[-1]["val_bpc"], "chars_per_sec": round(steps * B * T / trained)}
 if a.json:
     print(json.dumps(res))

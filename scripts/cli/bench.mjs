@@ -11,14 +11,23 @@
 // are skipped with a note. --quick keeps the peers but drops the rest of the
 // suite (main workload and the first matmul size only). The peers are long-lived child processes
 // (scripts/bench/*_peer.*) driven by one JSON line per command, so that the
-// interleaving costs no re-import.
+// interleaving costs no re-import. PyTorch runs twice: at 1 thread ("torch")
+// and at --threads N ("torch-Nt"; default: the machine's cores), two peer
+// processes in the same run.
+//
+// The ceiling: every run also measures each WASM module's peak multiply-add
+// rate (scripts/bench/ceiling.mjs, src/kernels/peak.h) and the GFLOP/s of each
+// GEMM of the main workload's training step, and prints the matmul rows and
+// the step's GEMMs as fractions of that peak.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, range, UsageError } from './args.mjs';
+import { ceiling, stepGemms, stepGemmFlops } from '../bench/ceiling.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE = path.join(ROOT, 'build', 'rnn-native');
@@ -38,6 +47,7 @@ const wkey = (w) => `H${w.hidden}B${w.batch}T${w.seq}`;
 // --- the engine's WASM modules, in this process
 function wasmRunner(eng, kind) {
   const models = new Map();
+  const ceil = ceiling(eng);
   const model = (w) => {
     const k = wkey(w);
     if (!models.has(k)) {
@@ -71,7 +81,9 @@ function wasmRunner(eng, kind) {
       m.sample({ length: 1000, temperature: 0.8, seed: 3 });
       return performance.now() - t0;
     },
-    close() { for (const m of models.values()) m.free(); },
+    peak: () => ceil.peak(),
+    gemms: (w) => ceil.gemms(w),
+    close() { for (const m of models.values()) m.free(); ceil.close(); },
   };
 }
 
@@ -134,24 +146,28 @@ async function peerRunner(io, name, cmd, args, env) {
   return {
     module: name,
     version: hello.version,
+    threads: hello.threads,
     async train(w, steps) { return (await request({ cmd: 'train', hidden: w.hidden, batch: w.batch, seq: w.seq, steps })).chars_per_sec; },
     async matmul(N) { return (await request({ cmd: 'matmul', n: N, iters: Math.max(2, Math.round(3e9 / (2 * N * N * N))) })).gflops; },
     close() { try { child.stdin.write('{"cmd":"quit"}\n'); child.stdin.end(); } catch { /* already gone */ } },
   };
 }
 
-async function startPeers(io) {
-  const one = { OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+// threads: PyTorch's second peer runs with that many (skipped when 1)
+async function startPeers(io, threads) {
+  const env = (n) => ({ OMP_NUM_THREADS: String(n), OPENBLAS_NUM_THREADS: String(n), MKL_NUM_THREADS: String(n) });
   const out = [];
   const py = fs.existsSync(PYTHON);
   if (!py) io.stderr.write(`bench: torch and numpy skipped: ${PYTHON} not found\n`);
+  const torch = path.join(ROOT, 'scripts', 'bench', 'torch_peer.py');
   const specs = [
-    py && ['torch', PYTHON, [path.join(ROOT, 'scripts', 'bench', 'torch_peer.py')]],
-    py && ['numpy', PYTHON, [path.join(ROOT, 'scripts', 'bench', 'numpy_peer.py')]],
-    ['tfjs-wasm', process.execPath, [path.join(ROOT, 'scripts', 'bench', 'tfjs_peer.mjs')]],
+    py && ['torch', PYTHON, [torch], 1],
+    py && threads > 1 && [`torch-${threads}t`, PYTHON, [torch, '--threads', String(threads)], threads],
+    py && ['numpy', PYTHON, [path.join(ROOT, 'scripts', 'bench', 'numpy_peer.py')], 1],
+    ['tfjs-wasm', process.execPath, [path.join(ROOT, 'scripts', 'bench', 'tfjs_peer.mjs')], 1],
   ].filter(Boolean);
-  for (const [name, cmd, args] of specs) {
-    const r = await peerRunner(io, name, cmd, args, one);
+  for (const [name, cmd, args, n] of specs) {
+    const r = await peerRunner(io, name, cmd, args, env(n));
     if (r) out.push(r);
   }
   return out;
@@ -165,11 +181,13 @@ function parseSizes(s) {
 
 export async function benchMain(argv, io, loadEngine) {
   const o = parseArgs(argv, { json: 'flag', hidden: 'int', batch: 'int', seq: 'int', steps: 'int', reps: 'int', matmul: 'int',
-    sizes: 'string', peers: 'flag', quick: 'flag', variants: 'flag', 'no-native': 'flag' });
+    sizes: 'string', peers: 'flag', quick: 'flag', variants: 'flag', 'no-native': 'flag', threads: 'int' });
   const base = { hidden: o.hidden ?? 256, batch: o.batch ?? 32, seq: o.seq ?? 64 };
   const reps = o.reps ?? 5;
   range(reps, 1, 50, 'reps'); range(base.hidden, 1, 2048, 'hidden'); range(base.batch, 1, 1024, 'batch'); range(base.seq, 1, 1024, 'seq');
   if (o.steps !== undefined) range(o.steps, 1, 1000, 'steps');
+  const threads = o.threads ?? os.cpus().length;
+  range(threads, 1, 256, 'threads');
   const full = !!o.peers && !o.quick;
   const sizes = o.sizes ? parseSizes(o.sizes) : o.matmul ? [range(o.matmul, 1, 4096, 'matmul')] : full ? [256, 512, 1024] : [256];
   const workloads = [base];
@@ -179,7 +197,7 @@ export async function benchMain(argv, io, loadEngine) {
   try {
     for (const kind of ['simd', 'scalar']) runners.push(wasmRunner(await loadEngine(kind), kind));
     if (!o['no-native'] && ensureNative(io)) runners.push(nativeRunner());
-    if (o.peers) runners.push(...(await startPeers(io)));
+    if (o.peers) runners.push(...(await startPeers(io, threads)));
 
     // Warm-up (V8 tiers WASM up from Liftoff; Python and TF.js first calls)
     // and, unless --steps is given, the number of steps per sample of each
@@ -193,7 +211,7 @@ export async function benchMain(argv, io, loadEngine) {
         steps.set(r.module + wkey(w), n);
       }
     }
-    const cps = new Map(), gf = new Map(), smp = new Map();
+    const cps = new Map(), gf = new Map(), smp = new Map(), peak = new Map(), sg = new Map();
     const push = (m, k, v) => { if (v === null || v === undefined) return; if (!m.has(k)) m.set(k, []); m.get(k).push(v); };
     for (let rep = 0; rep < reps; rep++) {
       for (const w of workloads) {
@@ -205,6 +223,11 @@ export async function benchMain(argv, io, loadEngine) {
         }
       }
       for (const N of sizes) for (const r of runners) push(gf, r.module + N, await r.matmul(N));
+      for (const r of runners) {
+        if (!r.peak) continue;
+        push(peak, r.module, r.peak());
+        r.gemms(base).forEach((g, i) => push(sg, r.module + i, g));
+      }
       if (full) for (const r of runners) if (r.sample) push(smp, r.module, await r.sample({ ...base, hidden: 256, batch: 32, seq: 64 }));
     }
 
@@ -214,6 +237,8 @@ export async function benchMain(argv, io, loadEngine) {
       row.chars_per_sec_best = Math.round(Math.max(...cps.get(r.module + wkey(base)))); // the spread on a busy machine
       if (row.gflops !== null) row.gflops = +row.gflops.toFixed(2);
       if (r.version) row.version = r.version;
+      row.threads = r.threads ?? 1;
+      if (peak.has(r.module)) Object.assign(row, ceilingRow(r.module, base, sizes, peak, sg, gf, row.chars_per_sec, med));
       if (workloads.length > 1) for (const w of workloads.slice(1)) row[`chars_per_sec_${wkey(w)}`] = Math.round(med(cps, r.module + wkey(w)));
       if (sizes.length > 1) row.gflops_by_size = Object.fromEntries(sizes.map((N) => [N, med(gf, r.module + N) === null ? null : +med(gf, r.module + N).toFixed(2)]));
       if (smp.has(r.module)) row.sample_1000_ms = +med(smp, r.module).toFixed(2);
@@ -222,16 +247,62 @@ export async function benchMain(argv, io, loadEngine) {
     });
     if (o.json) { for (const r of rows) io.stdout.write(JSON.stringify(r) + '\n'); return 0; }
     report(io, rows, workloads, sizes, reps, runners.map((r) => r.module));
+    reportCeiling(io, rows, base, sizes);
     return 0;
   } finally {
     for (const r of runners) r.close();
   }
 }
 
+// A WASM module's ceiling fields: its peak, the matmul sizes and each GEMM of
+// the main workload's step as fractions of it, and the step's GEMM FLOPs at
+// the measured chars/s (what the whole step delivers, everything included).
+function ceilingRow(module, w, sizes, peak, sg, gf, charsPerSec, med) {
+  const p = med(peak, module);
+  const frac = (x) => (x === null ? null : +(x / p).toFixed(3));
+  const gemms = stepGemms(w).map((g, i) => {
+    const gflops = med(sg, module + i);
+    return { name: g.name, kernel: g.kernel, M: g.M, K: g.K, N: g.N, calls: g.calls, gflops: +gflops.toFixed(2), fraction: frac(gflops) };
+  });
+  const flops = stepGemmFlops(w);
+  const seconds = stepGemms(w).reduce((s, g, i) => s + (g.flops * g.calls) / (gemms[i].gflops * 1e9), 0);
+  const stepRate = (charsPerSec / (w.batch * w.seq)) * flops / 1e9;
+  return {
+    peak_gflops: +p.toFixed(2),
+    peak_fraction_by_size: Object.fromEntries(sizes.map((N) => [N, frac(med(gf, module + N))])),
+    step_gemms: gemms,
+    step_gemm_gflops: +(flops / seconds / 1e9).toFixed(2), // all the step's GEMMs, each timed alone
+    step_gemm_fraction: frac(flops / seconds / 1e9),
+    step_effective_gflops: +stepRate.toFixed(2), // the step's GEMM FLOPs / the whole step's time
+    step_effective_fraction: frac(stepRate),
+  };
+}
+
+function reportCeiling(io, rows, w, sizes) {
+  const pct = (f) => (f === null || f === undefined ? '-' : `${(100 * f).toFixed(0)}%`);
+  for (const r of rows) {
+    if (r.peak_gflops === undefined) continue;
+    const lanes = r.module === 'simd' ? 'f32x4.mul then f32x4.add (baseline SIMD128 has no FMA)' : 'f32.mul then f32.add';
+    io.stdout.write(`ceiling, ${r.module}: peak ${r.peak_gflops.toFixed(1)} GFLOP/s: independent chains of ${lanes}, registers only, 2 FLOPs per lane per mul+add\n`);
+    io.stdout.write(`  matmul as a fraction of peak: ${sizes.map((N) => `${N} ${pct(r.peak_fraction_by_size[N])}`).join(', ')}\n`);
+    io.stdout.write(`  GEMMs of a training step (V=65 H=${w.hidden} B=${w.batch} T=${w.seq}), each timed alone:\n`);
+    for (const g of r.step_gemms) {
+      io.stdout.write(`    ${g.name.padEnd(34)} (${g.M},${g.K},${g.N}) x${String(g.calls).padEnd(3)} ${g.gflops.toFixed(1).padStart(6)} GFLOP/s ${pct(g.fraction).padStart(4)}\n`);
+    }
+    io.stdout.write(`    all of them, ${(stepGemmFlops(w) / 1e6).toFixed(1)} MFLOP per step: ${r.step_gemm_gflops.toFixed(1)} GFLOP/s ${pct(r.step_gemm_fraction)}; ` +
+      `in the whole step (${r.chars_per_sec} chars/s): ${r.step_effective_gflops.toFixed(1)} GFLOP/s ${pct(r.step_effective_fraction)}\n`);
+    if (r.module === 'simd') {
+      const f = [...sizes.map((N) => r.peak_fraction_by_size[N]), r.step_gemm_fraction].filter((x) => x !== null);
+      const low = Math.min(...f);
+      io.stdout.write(`  target GEMM >= 85% of peak: ${low >= 0.85 ? 'met' : `missed, lowest ${pct(low)} (${(100 * (0.85 - low)).toFixed(0)} points short)`}\n`);
+    }
+  }
+}
+
 function report(io, rows, workloads, sizes, reps, order) {
   const [b] = workloads;
   const fmt = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? '-' : d ? x.toFixed(d) : String(x));
-  io.stdout.write(`workload: V=65 H=${b.hidden} B=${b.batch} T=${b.seq} Adam, clip 5, one thread; medians of ${reps}, order ${order.join(' ')} repeated\n`);
+  io.stdout.write(`workload: V=65 H=${b.hidden} B=${b.batch} T=${b.seq} Adam, clip 5, one thread (torch-Nt: N threads); medians of ${reps}, order ${order.join(' ')} repeated\n`);
   const cols = workloads.map((w) => `${wkey(w)} ch/s`);
   const head = 'module'.padEnd(10) + cols.map((c) => c.padStart(16)).join('') + sizes.map((N) => `mm${N} GF/s`.padStart(13)).join('');
   io.stdout.write(head + '\n');
@@ -249,7 +320,7 @@ function report(io, rows, workloads, sizes, reps, order) {
     });
     io.stdout.write(`${(a + '/' + c).padEnd(16)} chars/s ${parts.join(', ')}${key ? key : ''}\n`);
   };
-  for (const peer of ['scalar', 'native', 'torch', 'numpy', 'tfjs-wasm']) {
+  for (const peer of ['scalar', 'native', 'torch', ...rows.filter((r) => r.threads > 1).map((r) => r.module), 'numpy', 'tfjs-wasm']) {
     let mm = '';
     if (by.simd && by[peer] && sizes.length > 1 && by[peer].gflops_by_size) {
       mm = '; matmul ' + sizes.map((N) => (by[peer].gflops_by_size[N] ? `${N} ${(by.simd.gflops_by_size[N] / by[peer].gflops_by_size[N]).toFixed(2)}x` : `${N} -`)).join(', ');

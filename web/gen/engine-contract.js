@@ -436,6 +436,12 @@ var RNN_ENGINE_CONTRACT = {
    "dec.b",
    "out.Wy",
    "out.by"
+  ],
+  "peak": [
+   "flops",
+   "checksum",
+   "lanes",
+   "chains"
   ]
  },
  "limits": {
@@ -447,7 +453,8 @@ var RNN_ENGINE_CONTRACT = {
   "l2eCount": 1000000,
   "l2eInput": 512,
   "l2eTarget": 32,
-  "l2eVocab": 42
+  "l2eVocab": 42,
+  "peakReps": 1000000000
  }
 };
 if (typeof module === 'object' && module.exports) module.exports = RNN_ENGINE_CONTRACT;
