@@ -137,6 +137,14 @@
     free() { for (const p of this.ptrs) this.eng.c.rnn_dealloc(p); this.ptrs = []; }
   }
 
+  // stands in for an export of a block this build of the module leaves out
+  function notInBuild(name, file) {
+    return () => {
+      throw new Error(`${name} (src/${file}.c) is not in this build of the engine: ` +
+        'the char-LM module (wasm/rnn-lm-*.js) has only the playground\'s exports; load wasm/rnn-simd.js or rnn-scalar.js');
+    };
+  }
+
   function deepFreeze(o) {
     if (o && typeof o === 'object') { Object.values(o).forEach(deepFreeze); Object.freeze(o); }
     return o;
@@ -151,9 +159,16 @@
         throw new Error(`engine module has ABI version ${version}, js/engine.js expects ${ABI_VERSION}: ` +
           'the WASM module and js/engine.js are from different builds (run make wasm && node scripts/build-web.mjs)');
       }
+      // A build may leave out whole blocks (the playground's char-LM module,
+      // wasm/rnn-lm-*.js, has no widgets): a block is bound when the module has
+      // its first function, and then must have all of them. A function of a
+      // missing block throws when called.
+      this.blocks = [];
       for (const [file, block] of Object.entries(EXPORTS)) {
+        const present = typeof mod['_' + Object.keys(block)[0]] === 'function';
+        if (present) this.blocks.push(file);
         for (const [name, arity] of Object.entries(block)) {
-          const fn = mod['_' + name];
+          const fn = present ? mod['_' + name] : notInBuild(name, file);
           if (typeof fn !== 'function') throw new Error(`engine module lacks ${name}/${arity} (src/${file}.c): rebuild wasm/`);
           this.c[name] = fn;
         }
