@@ -3,7 +3,8 @@
 #   make / make generated  every generated, committed file, in order: the two WASM modules
 #                          (wasm/), then the pages' worker sources and vendor copies (web/gen/,
 #                          web/vendor/, the table in scripts/build-web.mjs); setup.sh runs it
-#   make wasm              only the two WASM modules (wasm/rnn-simd.js, wasm/rnn-scalar.js)
+#   make wasm              only the WASM modules: the full engine (wasm/rnn-simd.js, wasm/rnn-scalar.js)
+#                          and the playground's char-LM build (wasm/rnn-lm-simd.js, wasm/rnn-lm-scalar.js)
 #   make check-generated   the COMMITTED generated files equal a fresh rebuild of this tree's
 #                          sources (built under build/check/, compared with git HEAD)
 #   make test-c            native C tests under AddressSanitizer + UBSan
@@ -36,7 +37,7 @@ WASM_HEADER = scripts/wasm-header.js
 all: generated
 
 WASM_DIR ?= wasm
-wasm: $(WASM_DIR)/rnn-simd.js $(WASM_DIR)/rnn-scalar.js
+wasm: $(WASM_DIR)/rnn-simd.js $(WASM_DIR)/rnn-scalar.js $(WASM_DIR)/rnn-lm-simd.js $(WASM_DIR)/rnn-lm-scalar.js
 
 $(WASM_DIR)/rnn-simd.js: $(SRC) $(HDR) $(WASM_HEADER) Makefile
 	@mkdir -p $(dir $@)
@@ -45,6 +46,42 @@ $(WASM_DIR)/rnn-simd.js: $(SRC) $(HDR) $(WASM_HEADER) Makefile
 $(WASM_DIR)/rnn-scalar.js: $(SRC) $(HDR) $(WASM_HEADER) Makefile
 	@mkdir -p $(dir $@)
 	$(EMCC) $(EMFLAGS) -sEXPORT_NAME=RnnWasmScalar --extern-pre-js $(WASM_HEADER) $(SRC) -o $@
+
+# The playground's char-LM module: only what web/playground/worker.js calls
+# (the char LM, kernels, nn/, the model file and PyTorch JSON, corpora, the
+# l2e sample generator of its "programs" corpus, the Kneser-Ney n-gram, the
+# BPTT views, the contract), so the page loads a small module. A new function
+# in src/api.c or src/models/charlm*.c joins it by itself; a new src/api_*.c
+# does not (js/engine.js binds only the blocks a module has).
+# Size (docs/performance.md): the hot kernels are compiled -O3 (the SIMD ones in
+# the SIMD build, the scalar reference ones in the scalar build), everything
+# else -Oz; emmalloc instead of dlmalloc; no errno. Float results do not
+# depend on the optimisation level (no -ffast-math, no FMA in SIMD128), so it
+# trains the same bytes as the full module (tests/node/lm-module.test.mjs).
+LM_SRC   = src/api.c src/api_describe.c src/api_ngram.c src/api_l2e_data.c src/status.c \
+           $(wildcard src/kernels/*.c src/nn/*.c src/io/*.c src/models/charlm*.c src/models/ngram*.c) \
+           src/models/l2e_config.c $(addprefix src/data/,utf8.c vocab.c corpus.c l2e.c curriculum.c)
+LM_HOT_simd   = src/kernels/kernels_simd.c
+LM_HOT_scalar = src/kernels/kernels_ref.c
+LM_CFLAGS_simd = -msimd128
+LM_LDFLAGS = -Oz -sMALLOC=emmalloc -sSUPPORT_ERRNO=0
+LM_OBJ  ?= $(BUILD)/lm-obj
+LM_NAME_simd = RnnWasmLmSimd
+LM_NAME_scalar = RnnWasmLmScalar
+lm_objs = $(patsubst src/%.c,$(LM_OBJ)/$(1)/%.o,$(LM_SRC))
+
+define LM_RULES
+$(LM_OBJ)/$(1)/%.o: src/%.c $$(HDR) Makefile
+	@mkdir -p $$(dir $$@)
+	$$(EMCC) $$(if $$(filter $$<,$$(LM_HOT_$(1))),-O3,-Oz) $$(WARN) $$(LM_CFLAGS_$(1)) -c $$< -o $$@
+
+$$(WASM_DIR)/rnn-lm-$(1).js: $$(call lm_objs,$(1)) $$(WASM_HEADER) Makefile
+	@mkdir -p $$(dir $$@)
+	$$(EMCC) $$(filter-out -O3,$$(EMFLAGS)) $$(LM_LDFLAGS) $$(LM_CFLAGS_$(1)) -sEXPORT_NAME=$$(LM_NAME_$(1)) \
+	  --extern-pre-js $$(WASM_HEADER) $$(call lm_objs,$(1)) -o $$@
+endef
+$(eval $(call LM_RULES,simd))
+$(eval $(call LM_RULES,scalar))
 
 # web/gen/ and web/vendor/: outputs and inputs come from the table in
 # scripts/build-web.mjs (the wasm modules among the inputs, so they build first).

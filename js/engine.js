@@ -1,9 +1,10 @@
 // engine.js - the one module that owns the WebAssembly boundary: the char LM
-// and kernels (src/api.c), learning to execute (src/api_l2e.c), the general
-// sequence model (src/api_seq.c), the widgets' task generators and the n-gram
-// model (src/api_tasks.c), the architectures and translation widgets' data
-// and encoder-decoder (src/api_arch.c, src/api_translate.c), and the
-// engine's description of itself (src/api_describe.c).
+// and kernels (src/api.c), learning to execute (src/api_l2e_data.c,
+// src/api_l2e.c), the general sequence model (src/api_seq.c), the widgets'
+// task generators and the n-gram model (src/api_tasks.c, src/api_ngram.c),
+// the architectures and translation widgets' data and encoder-decoder
+// (src/api_arch.c, src/api_translate.c), and the engine's description of
+// itself (src/api_describe.c).
 // A classic script / CommonJS module (UMD): `RnnEngine` in a Web Worker,
 // `require('./engine.js')` in Node. Every exported C function is declared once
 // in EXPORTS below; memory this module allocates is freed in the same call
@@ -45,10 +46,11 @@
       rnn_lm_replica_apply: 2, rnn_lm_streams: 3, rnn_lm_put_slice: 4, rnn_lm_workers_lr: 2,
     },
     api_describe: { rnn_describe: 0 },
+    api_l2e_data: { rnn_l2e_vocab: 0, rnn_l2e_generate: 8, rnn_l2e_pretty: 3 },
     api_l2e: {
-      rnn_l2e_vocab: 0, rnn_l2e_generate: 8, rnn_l2e_pretty: 3, rnn_l2e_check_config: 2, rnn_l2e_create: 2,
-      rnn_l2e_train: 3, rnn_l2e_status: 2, rnn_l2e_evaluate: 3, rnn_l2e_predict: 5, rnn_l2e_examples: 4,
-      rnn_l2e_info: 2, rnn_l2e_free: 1, rnn_s2s_params: 2, rnn_s2s_tensor_sizes: 2,
+      rnn_l2e_check_config: 2, rnn_l2e_create: 2, rnn_l2e_train: 3, rnn_l2e_status: 2, rnn_l2e_evaluate: 3,
+      rnn_l2e_predict: 5, rnn_l2e_examples: 4, rnn_l2e_info: 2, rnn_l2e_free: 1, rnn_s2s_params: 2,
+      rnn_s2s_tensor_sizes: 2,
     },
     api_seq: {
       rnn_seq_create: 2, rnn_seq_free: 1, rnn_seq_info: 2, rnn_seq_set_tensor: 4, rnn_seq_get_tensor: 5,
@@ -57,9 +59,12 @@
       rnn_seq_step_norms: 3, rnn_seq_step_dW: 4, rnn_seq_gradcheck: 4, rnn_radius: 3, rnn_seq_radius: 2,
       rnn_seq_scale_radius: 3, rnn_seq_set_training: 4,
     },
+    api_ngram: {
+      rnn_ngram_text: 6, rnn_ngram_create: 4, rnn_ngram_bits: 4, rnn_ngram_predict: 5, rnn_ngram_accuracy: 6,
+      rnn_ngram_info: 2, rnn_ngram_free: 1,
+    },
     api_tasks: {
-      rnn_tasks_limits: 1, rnn_ngram_text: 6, rnn_ngram_create: 4, rnn_ngram_bits: 4, rnn_ngram_predict: 5,
-      rnn_ngram_accuracy: 6, rnn_ngram_info: 2, rnn_ngram_free: 1, rnn_reviews_vocab: 0, rnn_reviews_lexicon: 2,
+      rnn_tasks_limits: 1, rnn_reviews_vocab: 0, rnn_reviews_lexicon: 2,
       rnn_reviews_generate: 6, rnn_reviews_label: 2, rnn_reviews_split: 2, rnn_reviews_tokenize: 7,
       rnn_ball_generate: 8, rnn_memory_generate: 7,
     },
@@ -136,6 +141,14 @@
     free() { for (const p of this.ptrs) this.eng.c.rnn_dealloc(p); this.ptrs = []; }
   }
 
+  // stands in for an export of a block this build of the module leaves out
+  function notInBuild(name, file) {
+    return () => {
+      throw new Error(`${name} (src/${file}.c) is not in this build of the engine: ` +
+        'the char-LM module (wasm/rnn-lm-*.js) has only the playground\'s exports; load wasm/rnn-simd.js or rnn-scalar.js');
+    };
+  }
+
   function deepFreeze(o) {
     if (o && typeof o === 'object') { Object.values(o).forEach(deepFreeze); Object.freeze(o); }
     return o;
@@ -150,9 +163,16 @@
         throw new Error(`engine module has ABI version ${version}, js/engine.js expects ${ABI_VERSION}: ` +
           'the WASM module and js/engine.js are from different builds (run make wasm && node scripts/build-web.mjs)');
       }
+      // A build may leave out whole blocks (the playground's char-LM module,
+      // wasm/rnn-lm-*.js, has no widgets): a block is bound when the module has
+      // its first function, and then must have all of them. A function of a
+      // missing block throws when called.
+      this.blocks = [];
       for (const [file, block] of Object.entries(EXPORTS)) {
+        const present = typeof mod['_' + Object.keys(block)[0]] === 'function';
+        if (present) this.blocks.push(file);
         for (const [name, arity] of Object.entries(block)) {
-          const fn = mod['_' + name];
+          const fn = present ? mod['_' + name] : notInBuild(name, file);
           if (typeof fn !== 'function') throw new Error(`engine module lacks ${name}/${arity} (src/${file}.c): rebuild wasm/`);
           this.c[name] = fn;
         }
@@ -303,7 +323,7 @@
       });
     }
 
-    // --- learning to execute (src/api_l2e.c)
+    // --- learning to execute (src/api_l2e_data.c: the samples; src/api_l2e.c: the model)
     //   eng.l2eGenerate({ task: 'addition', length: 2, count: 3, seed: 1 });
     //     // [{ input: 'print(36+12)@', target: '48.' }, ...]
     //   const m = eng.createL2E({ task: 'addition', length: 2, strategy: 'combined' });
@@ -1080,9 +1100,9 @@
 
 
   // ---------------------------------------------------------------------
-  // Lecture widgets' data and the n-gram model (src/api_tasks.c): the task
-  // generators and the Kneser-Ney reference on the Engine, and NgramModel.
-  // Its own scope; its exports are EXPORTS.api_tasks; the same Engine
+  // Lecture widgets' data and the n-gram model (src/api_tasks.c, src/api_ngram.c):
+  // the task generators and the Kneser-Ney reference on the Engine, and NgramModel.
+  // Its own scope; its exports are EXPORTS.api_tasks and api_ngram; the same Engine
   // helpers. Every number comes from the C side; this part only moves arrays.
   //   eng.ngramText(train, val, 5);                 // { order, bpc, chars, vocab }
   //   const m = eng.createNgram(tokens, { vocab: 9, order: 4 });
@@ -1124,7 +1144,7 @@
       if (typeof Engine !== 'function') throw new Error('installTasks needs the RnnEngine module (js/engine.js)');
       if (Engine.prototype.createNgram) return RnnEngine; // installed already
 
-      const bind = (eng) => eng; // the Engine binds EXPORTS.api_tasks
+      const bind = (eng) => eng; // the Engine binds EXPORTS.api_tasks and api_ngram
 
       // The engine's named limits of the generators and the n-gram model.
       Engine.prototype.taskLimits = function () {

@@ -1,6 +1,7 @@
 // node-engine.js - loads the committed WASM modules under Node (CLI, tests,
 // benchmarks). kind: 'simd' | 'scalar' | 'auto' (SIMD when this Node can
-// validate a SIMD module, else scalar).
+// validate a SIMD module, else scalar), or 'lm-simd' | 'lm-scalar': the
+// playground's char-LM build (wasm/rnn-lm-*.js, only the playground's exports).
 'use strict';
 const path = require('path');
 const RnnEngine = require('./engine.js');
@@ -10,11 +11,12 @@ const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 
 
 function simdSupported() { return WebAssembly.validate(SIMD_PROBE); }
 
+const KINDS = ['simd', 'scalar', 'lm-simd', 'lm-scalar'];
 const cache = new Map(); // one instance per module kind and process
 
 async function loadEngine(kind = 'auto') {
   const k = kind === 'auto' ? (simdSupported() ? 'simd' : 'scalar') : kind;
-  if (k !== 'simd' && k !== 'scalar') throw new Error(`unknown module kind '${kind}' (simd, scalar, auto)`);
+  if (!KINDS.includes(k)) throw new Error(`unknown module kind '${kind}' (${KINDS.join(', ')}, auto)`);
   if (!cache.has(k)) cache.set(k, RnnEngine.create(require(path.join(__dirname, '..', 'wasm', `rnn-${k}.js`))));
   return cache.get(k);
 }

@@ -7,12 +7,15 @@
 // how the bytes are made from them. A new worker or widget is one row.
 //   - workerProgram: a classic script defining one global with the source text
 //     of a Web Worker (the page turns it into a Blob URL for new Worker()):
-//     {simd, scalar, common} with the Emscripten glue of both modules, or only
-//     {common} (a page pairs it with the glue of RNN_WORKER_SOURCES, so the
-//     200 KB glue is stored once).
+//     {simd, scalar, common} with the Emscripten glue of both modules (glue:
+//     'lm', the playground's small char-LM modules), or only {common} (a page
+//     pairs it with the full modules of RNN_ENGINE_GLUE, so that glue is
+//     stored once).
+//   - engineGlue: RNN_ENGINE_GLUE = {simd, scalar}, the full modules' glue,
+//     for the race and the widgets.
 //   - widgetProgram: a widget's worker (web/widgets/<id>/worker.js after the engine
 //     and the protocol), added to RNN_WIDGET_WORKER_SOURCES[id]; the widget pairs it
-//     with the glue of RNN_WORKER_SOURCES, like the race.
+//     with the glue of RNN_ENGINE_GLUE, like the race.
 //   - vendorCopy: a file copied from node_modules.
 //   - engineContract: the engine's description of itself (rnn_describe():
 //     enums, limits, defaults, presets) as a classic script, for the pages,
@@ -35,8 +38,13 @@ import { tmpdir } from 'node:os';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const COMMAND = 'make generated';
 
+// the full engine, and the playground's char-LM build (Makefile, LM_SRC)
 const GLUE = { simd: 'wasm/rnn-simd.js', scalar: 'wasm/rnn-scalar.js' };
 const FACTORY = { simd: 'RnnWasmSimd', scalar: 'RnnWasmScalar' };
+const LM_GLUE = { simd: 'wasm/rnn-lm-simd.js', scalar: 'wasm/rnn-lm-scalar.js' };
+const LM_FACTORY = { simd: 'RnnWasmLmSimd', scalar: 'RnnWasmLmScalar' };
+const gluePart = (read, files, factory, kind) =>
+  read(files[kind]) + `\n;self.RNN_FACTORY = ${factory[kind]}; self.RNN_KIND = "${kind}";\n`;
 
 // The header of a generated script: its inputs and the command that made it.
 export function header(inputs, what, comment = ['//', '//', '']) {
@@ -51,22 +59,34 @@ export function header(inputs, what, comment = ['//', '//', '']) {
 
 // A worker's source text as a classic script defining `global`: `files`
 // concatenated (each followed by ';' so one without a final semicolon cannot
-// run into the next); with glue, also each module's Emscripten glue, which
-// sets self.RNN_FACTORY for the program to start the engine with.
+// run into the next); with glue (true: the full modules, 'lm': the char-LM
+// modules), also each module's Emscripten glue, which sets self.RNN_FACTORY
+// for the program to start the engine with.
 export function workerProgram(out, global, files, { glue = false, what = [] } = {}) {
-  const inputs = glue ? [GLUE.simd, GLUE.scalar, ...files] : files;
+  const [g, f] = glue === 'lm' ? [LM_GLUE, LM_FACTORY] : [GLUE, FACTORY];
+  const inputs = glue ? [g.simd, g.scalar, ...files] : files;
   return {
     kind: 'worker', out, inputs,
     make(read) {
       const parts = {};
-      if (glue) {
-        for (const kind of ['simd', 'scalar']) {
-          parts[kind] = read(GLUE[kind]) + `\n;self.RNN_FACTORY = ${FACTORY[kind]}; self.RNN_KIND = "${kind}";\n`;
-        }
-      }
+      if (glue) for (const kind of ['simd', 'scalar']) parts[kind] = gluePart(read, g, f, kind);
       parts.common = files.map((f) => read(f) + '\n').join(';\n');
       const body = Object.entries(parts).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join(',\n');
       return header(inputs, what) + `var ${global} = {\n${body}\n};\n`;
+    },
+  };
+}
+
+// The full modules' glue as RNN_ENGINE_GLUE = {simd, scalar}: the race and the
+// widgets run their worker programs on it (the playground has its own, smaller).
+export function engineGlue(out) {
+  return {
+    kind: 'glue', out, inputs: [GLUE.simd, GLUE.scalar],
+    make(read) {
+      const body = ['simd', 'scalar'].map((k) => `  ${k}: ${JSON.stringify(gluePart(read, GLUE, FACTORY, k))}`).join(',\n');
+      return header([GLUE.simd, GLUE.scalar], ['A classic script (works from file://): the full engine modules, which the race',
+        '(gen/l2e-worker-sources.js) and the widgets (gen/widget-<id>-worker-sources.js) run on.']) +
+        `var RNN_ENGINE_GLUE = {\n${body}\n};\n`;
     },
   };
 }
@@ -81,7 +101,7 @@ export function widgetProgram(id) {
     make(read) {
       const common = files.map((f) => read(f) + '\n').join(';\n');
       return header(files, ['A classic script (works from file://): the widget builds its worker from a Blob of',
-        'RNN_WORKER_SOURCES.simd|scalar (gen/worker-sources.js) + this.']) +
+        'RNN_ENGINE_GLUE.simd|scalar (gen/engine-glue.js) + this.']) +
         'var RNN_WIDGET_WORKER_SOURCES = self.RNN_WIDGET_WORKER_SOURCES || {};\n' +
         `RNN_WIDGET_WORKER_SOURCES[${JSON.stringify(id)}] = {\n  common: ${JSON.stringify(common)}\n};\n`;
     },
@@ -122,17 +142,20 @@ export function engineContract(out, glue = GLUE.scalar, engine = 'js/engine.js')
 }
 
 export const TABLE = [
-  // web/index.html's training worker (a Blob of simd|scalar + common)
+  // web/index.html's training worker (a Blob of simd|scalar + common), on the
+  // char-LM modules: the playground loads only what it uses
   workerProgram('web/gen/worker-sources.js', 'RNN_WORKER_SOURCES',
     ['js/engine.js', 'js/loss-watch.js', 'js/data-parallel.js', 'web/shared/worker-protocol.js',
       'web/playground/worker-team.js', 'web/playground/worker.js', 'web/playground/replica.js'],
-    { glue: true, what: ['A classic script (works from file://): the page builds the worker from a Blob',
-      'of RNN_WORKER_SOURCES.simd|scalar + RNN_WORKER_SOURCES.common.'] }),
-  // web/l2e.html's race workers: the glue comes from RNN_WORKER_SOURCES
+    { glue: 'lm', what: ['A classic script (works from file://): the page builds the worker from a Blob',
+      'of RNN_WORKER_SOURCES.simd|scalar (the char-LM modules) + RNN_WORKER_SOURCES.common.'] }),
+  // the full modules, for the race and the widgets
+  engineGlue('web/gen/engine-glue.js'),
+  // web/l2e.html's race workers: the glue comes from RNN_ENGINE_GLUE
   workerProgram('web/gen/l2e-worker-sources.js', 'RNN_L2E_WORKER_SOURCES',
     ['js/engine.js', 'js/l2e-baseline.js', 'web/shared/worker-protocol.js', 'web/l2e/worker.js'],
     { what: ['A classic script (works from file://): web/l2e.html builds each race worker',
-      'from a Blob of RNN_WORKER_SOURCES.simd|scalar (gen/worker-sources.js) + this.'] }),
+      'from a Blob of RNN_ENGINE_GLUE.simd|scalar (gen/engine-glue.js) + this.'] }),
   engineContract('web/gen/engine-contract.js'),
   // the lecture widgets that train (web/widgets/<id>/worker.js)
   widgetProgram('alphabet'),

@@ -18,7 +18,7 @@ import { TABLE, build, readFrom } from './build-web.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECK_DIR = 'build/check';
-const WASM = ['wasm/rnn-simd.js', 'wasm/rnn-scalar.js'];
+const WASM = ['wasm/rnn-simd.js', 'wasm/rnn-scalar.js', 'wasm/rnn-lm-simd.js', 'wasm/rnn-lm-scalar.js'];
 // inputs of the wasm build that are not under src/ (see the Makefile)
 const BUILD_FILES = ['Makefile', 'scripts/wasm-header.js', 'scripts/build-web.mjs'];
 
@@ -26,12 +26,13 @@ function run(cmd, args, opts = {}) {
   return spawnSync(cmd, args, { cwd: ROOT, encoding: 'buffer', maxBuffer: 1 << 28, timeout: 600000, ...opts });
 }
 
-// The two modules, built from this tree's sources into build/check/wasm.
+// The modules (the full engine and the char-LM build), built from this
+// tree's sources into build/check/wasm (objects in build/check/lm-obj).
 function rebuildWasm() {
   rmSync(join(ROOT, CHECK_DIR), { recursive: true, force: true });
   const env = { ...process.env };
   delete env.MAKEFLAGS; delete env.MFLAGS; delete env.MAKELEVEL;
-  const r = run('make', ['-s', '-j2', `WASM_DIR=${CHECK_DIR}/wasm`, 'wasm'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = run('make', ['-s', '-j2', `WASM_DIR=${CHECK_DIR}/wasm`, `LM_OBJ=${CHECK_DIR}/lm-obj`, 'wasm'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`the rebuild failed (make wasm into ${CHECK_DIR}/wasm: exit ${r.status ?? r.signal})`);
 }
 

@@ -1,8 +1,8 @@
-// api_l2e.c - the exported C ABI of learning to execute: the sample
-// generator (data/l2e.h) and the curriculum-trained encoder-decoder
-// (models/l2e_train.h, models/seq2seq.h). Plain ints, floats, doubles and
-// pointers into the module's memory; failures return a non-zero status (or
-// NULL) and rnn_error() gives the reason. Config and output arrays are laid
+// api_l2e.c - the exported C ABI of learning to execute: the
+// curriculum-trained encoder-decoder (models/l2e_train.h, models/seq2seq.h;
+// the sample generator's exports are api_l2e_data.c). Plain ints, floats,
+// doubles and pointers into the module's memory; failures return a non-zero
+// status (or NULL) and rnn_error() gives the reason. Config and output arrays are laid
 // out by api_contract.h; js/engine.js declares each export once (its EXPORTS
 // table, block "api_l2e").
 #include "api.h"
@@ -10,42 +10,6 @@
 #include "models/l2e_train.h"
 #include <stdlib.h>
 #include <string.h>
-
-API const char *rnn_l2e_vocab(void) { return l2e_vocab(); }
-
-// count samples of `task` at (length, nesting) in `split` (-1: any) from one
-// stream seeded with `seed`; scramble = 1 shuffles each input's characters.
-// Returns a malloc'd buffer (free with rnn_dealloc) of count lines
-// "input\ttarget\n" (the 42 symbols include neither tab nor newline), *len bytes.
-API char *rnn_l2e_generate(int task, int length, int nesting, int split, int seed, int count, int scramble, int *len) {
-    if (count < 0 || count > RNN_L2E_MAX_COUNT) { rnn_fail(RNN_E_ARG, "count %d not in 0..%d", count, RNN_L2E_MAX_COUNT); return NULL; }
-    if ((unsigned)task > L2E_COPY) { rnn_fail(RNN_E_ARG, "unknown task %d", task); return NULL; }
-    if (task != L2E_PROGRAM) nesting = 1;
-    const size_t cap = (size_t)count * (L2E_MAX_INPUT + L2E_MAX_TARGET + 2) + 1;
-    char *out = malloc(cap);
-    if (!out) { rnn_fail(RNN_E_NOMEM, "%d samples", count); return NULL; }
-    rnn_rng r;
-    rnn_rng_seed(&r, (uint64_t)(uint32_t)seed);
-    size_t n = 0;
-    for (int i = 0; i < count; i++) {
-        l2e_sample s;
-        if (l2e_generate(&s, (l2e_task)task, length, nesting, (l2e_split)split, &r)) { free(out); return NULL; }
-        if (scramble) l2e_scramble(&s, &r);
-        memcpy(out + n, s.input, (size_t)s.input_len); n += (size_t)s.input_len;
-        out[n++] = '\t';
-        memcpy(out + n, s.target, (size_t)s.target_len); n += (size_t)s.target_len;
-        out[n++] = '\n';
-    }
-    out[n] = '\0';
-    *len = (int)n;
-    return out;
-}
-
-// The paper's one-statement-per-line form of an input (see l2e_pretty).
-API int rnn_l2e_pretty(const char *input, char *out, int cap) {
-    const int n = l2e_pretty(input, out, cap);
-    return n < 0 ? -(int)rnn_fail(RNN_E_ARG, "pretty: output buffer of %d bytes too small", cap) : n;
-}
 
 // icfg / fcfg: the slots L2E_I_* / L2E_F_* of api_contract.h (context 0
 // init, 1 every); nesting is taken as 1 for addition and copy.

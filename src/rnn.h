@@ -27,6 +27,7 @@
 #include "nn/loss.h"
 #include "nn/optim.h"
 #include "nn/clip.h"
+#include "nn/spectral.h"
 #include "data/utf8.h"
 #include "data/vocab.h"
 #include "data/corpus.h"

@@ -416,3 +416,12 @@ int l2e_task_parse(const char *name) {
         if (strcmp(name, k_task_names[i]) == 0) return i;
     return -1;
 }
+
+void l2e_scramble(l2e_sample *s, rnn_rng *rng) {
+    for (int i = s->input_len - 2; i > 0; i--) {
+        const int j = (int)rnn_rng_range(rng, 0, i);
+        const char c = s->input[i];
+        s->input[i] = s->input[j];
+        s->input[j] = c;
+    }
+}

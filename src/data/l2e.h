@@ -130,4 +130,6 @@ const char *l2e_op_name(l2e_op op);
 // "program", "addition", "copy" and back (-1 if unknown).
 const char *l2e_task_name(l2e_task task);
 int l2e_task_parse(const char *name);
+// Shuffles input[0 .. input_len-2] (Fisher-Yates), keeping the final '@'.
+void l2e_scramble(l2e_sample *s, rnn_rng *rng);
 #endif

@@ -128,6 +128,4 @@ const l2e_sample *l2e_trainer_example(const l2e_trainer *t, l2e_split split, int
 
 // Longest input and target a sample of `task` at (length, nesting) can have.
 void l2e_max_lengths(l2e_task task, int length, int nesting, int *max_in, int *max_target);
-// Shuffles input[0 .. input_len-2] (Fisher-Yates), keeping the final '@'.
-void l2e_scramble(l2e_sample *s, rnn_rng *rng);
 #endif

@@ -43,6 +43,7 @@
 #include "../kernels/kernels.h"
 #include "../nn/clip.h"
 #include "../nn/optim.h"
+#include "../nn/spectral.h"
 #include "../status.h"
 
 #define SEQ_MAX_INPUT 4096
@@ -193,13 +194,7 @@ rnn_status seqnet_gradcheck(seqnet *m, double eps, int max_elems, double rel[SEQ
 // y = f(z) for n rows of O (shared by the forward pass and stepping).
 void seqnet_head_forward(seq_head head, real *y, real *z, long n, int O);
 
-// Spectral radius of a square matrix (max |eigenvalue|) by power iteration in
-// double precision: the mean growth rate of ||A^k v|| after a burn-in, which
-// also converges when the dominant eigenvalues are a complex pair. A is n x n
-// (n in [1, SEQ_MAX_RADIUS_N]); the estimate's relative error is about 1e-3 or
-// better (log of the eigenvector condition / the iteration count).
-#define SEQ_MAX_RADIUS_N 4096
-rnn_status rnn_spectral_radius(const real *A, int n, double *rho);
+#define SEQ_MAX_RADIUS_N RNN_MAX_RADIUS_N // rnn_spectral_radius (nn/spectral.h)
 // Multiplies W by r / rho(W); *before = rho(W) before. RNN_E_STATE if rho(W) = 0.
 rnn_status seqnet_scale_radius(seqnet *m, double r, double *before);
 #endif

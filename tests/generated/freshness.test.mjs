@@ -34,8 +34,8 @@ test('check-generated passes on a fresh clone and fails on a stale commit, even 
 
   r = sh(clone, 'node', ['scripts/check-generated.mjs']);
   assert.equal(r.code, 0, `fresh clone: ${r.out}${r.err}`);
-  // the two wasm modules and every row of the build table
-  assert.match(r.out, new RegExp(`${TABLE.length + 2} generated files in HEAD match a rebuild`));
+  // the four wasm modules (full and char-LM) and every row of the build table
+  assert.match(r.out, new RegExp(`${TABLE.length + 4} generated files in HEAD match a rebuild`));
 
   // a C change committed without its rebuild
   const status = join(clone, 'src', 'status.c');
@@ -53,7 +53,8 @@ test('check-generated passes on a fresh clone and fails on a stale commit, even 
   assert.equal(r.code, 0, r.err);
   r = sh(clone, 'node', ['scripts/check-generated.mjs']);
   assert.equal(r.code, 1, `stale tree: ${r.out}${r.err}`);
-  for (const f of ['wasm/rnn-simd.js', 'wasm/rnn-scalar.js', 'web/gen/worker-sources.js']) {
+  for (const f of ['wasm/rnn-simd.js', 'wasm/rnn-scalar.js', 'wasm/rnn-lm-simd.js', 'wasm/rnn-lm-scalar.js',
+    'web/gen/worker-sources.js', 'web/gen/engine-glue.js']) {
     assert.match(r.err, new RegExp(`${f.replace(/[./]/g, '\\$&')}: the committed file is not what the sources build`));
   }
   assert.doesNotMatch(r.err, /l2e-worker-sources|uPlot/, 'files without a changed input reported stale');

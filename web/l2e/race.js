@@ -7,16 +7,16 @@
 //
 // The workers are started by web/worker-client.js (SIMD detection, self-check,
 // scalar fallback) with the race worker program (gen/l2e-worker-sources.js)
-// after the engine glue of gen/worker-sources.js: the glue is stored once.
-/* global RnnWorkerClient, RnnL2EState, RNN_WORKER_SOURCES, RNN_L2E_WORKER_SOURCES */
+// after the full engine's glue (gen/engine-glue.js): the glue is stored once.
+/* global RnnWorkerClient, RnnL2EState, RNN_ENGINE_GLUE, RNN_L2E_WORKER_SOURCES */
 'use strict';
 var RnnL2ERace = (function () {
   var STRATEGIES = RnnL2EState.STRATEGIES; // the engine's, in its order
 
   function raceWorker() {
-    if (typeof RNN_L2E_WORKER_SOURCES !== 'object' || typeof RNN_WORKER_SOURCES !== 'object' ||
-        !RNN_L2E_WORKER_SOURCES || !RNN_WORKER_SOURCES) {
-      throw new Error('engine not built: web/gen/l2e-worker-sources.js or worker-sources.js is missing (run make generated)');
+    if (typeof RNN_L2E_WORKER_SOURCES !== 'object' || typeof RNN_ENGINE_GLUE !== 'object' ||
+        !RNN_L2E_WORKER_SOURCES || !RNN_ENGINE_GLUE) {
+      throw new Error('engine not built: web/gen/l2e-worker-sources.js or engine-glue.js is missing (run make generated)');
     }
     return RNN_L2E_WORKER_SOURCES.common;
   }
@@ -35,7 +35,7 @@ var RnnL2ERace = (function () {
     var common;
     try { common = raceWorker(); } catch (e) { return Promise.reject(e); }
     var started = STRATEGIES.map(function () {
-      return RnnWorkerClient.start({ common: common }).then(function (r) { return { ok: true, r: r }; },
+      return RnnWorkerClient.start({ common: common, glue: RNN_ENGINE_GLUE }).then(function (r) { return { ok: true, r: r }; },
         function (e) { return { ok: false, e: e }; });
     });
     return Promise.all(started).then(function (all) {

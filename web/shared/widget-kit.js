@@ -2,7 +2,7 @@
 // shares: a DOM node helper, the serial queue of worker requests, the play
 // loop (one tick, a pause, the next tick) and the start of the widget's
 // worker. Loaded once by embed.html, before any widget's files.
-/* global RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES */
+/* global RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES, RNN_ENGINE_GLUE */
 'use strict';
 var RnnWidgetKit = (function () {
   // A new element: class cls (if any), appended to parent (if any), with
@@ -68,7 +68,7 @@ var RnnWidgetKit = (function () {
   // Starts widget id's worker (its source from gen/widget-<id>-worker-sources.js)
   // and resolves with what setup(client) resolves with.
   function startWorker(id, setup) {
-    return RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES[id].common }).then(function (r) {
+    return RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES[id].common, glue: typeof RNN_ENGINE_GLUE === 'object' ? RNN_ENGINE_GLUE : null }).then(function (r) {
       return setup(r.client);
     });
   }

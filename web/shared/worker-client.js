@@ -2,6 +2,9 @@
 // or the scalar module, starts the worker from a Blob URL (the only way that
 // works from file:// as well as over http), and turns requests into Promises.
 /* global RNN_WORKER_SOURCES */
+// The engine glue: RNN_WORKER_SOURCES.simd|scalar (the playground's char-LM
+// modules) or, given as options.glue, RNN_ENGINE_GLUE (the full modules: the
+// race and the widgets).
 'use strict';
 var RnnWorkerClient = (function () {
   // The smallest module that uses a SIMD128 instruction (i8x16.splat /
@@ -13,15 +16,13 @@ var RnnWorkerClient = (function () {
     try { return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE); } catch (e) { return false; }
   }
 
-  function sourcesAvailable(kind) {
-    return typeof RNN_WORKER_SOURCES === 'object' && RNN_WORKER_SOURCES !== null &&
-      typeof RNN_WORKER_SOURCES[kind] === 'string' && typeof RNN_WORKER_SOURCES.common === 'string';
+  function sourcesAvailable(glue, kind, common) {
+    return typeof glue === 'object' && glue !== null && typeof glue[kind] === 'string' && typeof common === 'string';
   }
 
-  // common: the worker program after the engine glue (default: the
-  // playground's training worker, RNN_WORKER_SOURCES.common).
-  function Client(kind, common) {
-    var blob = new Blob([RNN_WORKER_SOURCES[kind], common], { type: 'text/javascript' });
+  // glue[kind]: the engine glue; common: the worker program after it.
+  function Client(kind, common, glue) {
+    var blob = new Blob([glue[kind], common], { type: 'text/javascript' });
     this.url = URL.createObjectURL(blob);
     this.kind = kind;
     this.worker = new Worker(this.url);
@@ -82,17 +83,21 @@ var RnnWorkerClient = (function () {
 
   // Starts the best module that passes its self-check. Resolves with
   // {client, kind, selfCheck, fallbackReason}; rejects with a reason.
-  // options.common: another worker program to run on the same engine glue
-  // (the learning-to-execute race worker), so the glue is stored once.
+  // options.common: another worker program (the race's, a widget's) and
+  // options.glue the engine glue it runs on ({simd, scalar}: RNN_ENGINE_GLUE);
+  // default: the playground's RNN_WORKER_SOURCES.
   function start(options) {
-    var common = options && typeof options.common === 'string' ? options.common : null;
-    if (!sourcesAvailable('scalar')) {
-      return Promise.reject(new Error('engine not built: web/gen/worker-sources.js has no module (run make generated)'));
+    var sources = typeof RNN_WORKER_SOURCES === 'object' ? RNN_WORKER_SOURCES : null;
+    var glue = options && options.glue !== undefined ? options.glue : sources;
+    var common = options && typeof options.common === 'string' ? options.common : sources && sources.common;
+    if (!sourcesAvailable(glue, 'scalar', common)) {
+      return Promise.reject(new Error('engine not built: web/gen/' + (glue === sources ? 'worker-sources.js' : 'engine-glue.js') +
+        ' has no module (run make generated)'));
     }
-    var order = simdSupported() && sourcesAvailable('simd') ? ['simd', 'scalar'] : ['scalar'];
+    var order = simdSupported() && sourcesAvailable(glue, 'simd', common) ? ['simd', 'scalar'] : ['scalar'];
     var fallbackReason = order.length === 1 ? 'nosimd' : null;
     var attempt = function (i) {
-      var c = new Client(order[i], common || RNN_WORKER_SOURCES.common);
+      var c = new Client(order[i], common, glue);
       return c.request('init').then(function (r) {
         if (!r.selfCheck.ok && i + 1 < order.length) {
           c.terminate();

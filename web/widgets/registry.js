@@ -48,7 +48,7 @@ var RnnWidgetRegistry = (function () {
   // The files a page loads to show widget id: its worker source (with the
   // engine glue it runs on) first, then its own files.
   function files(r) {
-    var pre = r.worker ? ['gen/worker-sources.js', r.worker] : [];
+    var pre = r.worker ? ['gen/engine-glue.js', r.worker] : [];
     return pre.concat(r.files);
   }
 
