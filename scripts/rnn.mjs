@@ -17,6 +17,7 @@ const USAGE = `usage: rnn <command> [options]
   train   [--data FILE] [--hidden 160] [--seq 64] [--batch 32] [--lr 0.003] [--optim adam|adagrad|sgd|momentum|rmsprop]
           [--clip 5] [--clip-mode norm|value] [--activation tanh|relu|linear] [--steps N | --seconds S] [--seed K]
           [--val-fraction 0.1] [--out model.rnn] [--resume model.rnn] [--json] [--eval-every SECONDS]
+          [--workers N]   (data-parallel worker threads; default: the cores, at most 8; the lr grows with N)
   sample  --model F [--length 500] [--temperature 0.8] [--prime TEXT] [--seed K] [--greedy]
   eval    --model F --data FILE [--json]
   export  --model F --format pytorch --out F.json

@@ -10,7 +10,10 @@
 // scripts/bench/torch_quality.py is the same run in PyTorch; run them one
 // after the other, not at the same time.
 //   node scripts/bench/quality.mjs [--seconds 60] [--engine simd|scalar] [--json] [--data FILE]
-//     [--workers 1] [--hidden 160 --batch 32 --seq 64 --lr 0.003]
+//     [--workers 1] [--hidden 160 --batch 32 --seq 64 --lr 0.003] [--steps S]
+// --steps S: a budget of S optimiser steps instead of seconds (checkpoints at
+// S/4, S/2, 3S/4, S): on a loaded machine this compares learning rates at an
+// equal amount of work, whatever the load did to the throughput.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +30,7 @@ const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const k = argv[i].replace(/^--/, '');
   if (k === 'json') o.json = true;
-  else if (['seconds', 'workers'].includes(k)) o[k] = Number(argv[++i]);
+  else if (['seconds', 'workers', 'steps'].includes(k)) o[k] = Number(argv[++i]);
   else if (['engine', 'data'].includes(k)) o[k] = argv[++i];
   else if (['hidden', 'batch', 'seq', 'lr'].includes(k)) model[k] = Number(argv[++i]);
   else { console.error(`quality: unknown option ${argv[i]}`); process.exit(2); }
@@ -43,11 +46,12 @@ const team = o.workers > 1 ? await startTeam(m, text, o.workers) : null;
 const train = async (n) => (team ? team.train(n) : m.train(n));
 const info = m.info;
 const NB = o.workers * info.B; // the effective batch: characters per step are NB x T
-const checkpoints = [0.25, 0.5, 0.75, 1].map((f) => f * o.seconds);
+const checkpoints = [0.25, 0.5, 0.75, 1].map((f) => f * (o.steps || o.seconds));
 const out = { module: `engine-${eng.kind}`, workers: o.workers, H: info.H, B: info.B, T: info.T, lr: +info.lr.toPrecision(6), train_chars: info.trainChars, val_chars: info.valChars, points: [] };
 let trained = 0, steps = 0, chunk = 2;
 for (const cp of checkpoints) {
-  while (trained < cp) {
+  while ((o.steps ? steps : trained) < cp) {
+    if (o.steps) chunk = Math.min(chunk, cp - steps);
     const t0 = performance.now();
     const r = await train(chunk);
     const dt = (performance.now() - t0) / 1000;
