@@ -23,6 +23,7 @@ const USAGE = `usage: rnn <command> [options]
   export  --model F --format pytorch --out F.json
   import  --format pytorch --in F.json --out F.rnn
   bench   [--json] [--peers] [--quick] [--sizes 256,512,1024] [--hidden 256] [--batch 32] [--seq 64] [--steps 5] [--reps 5] [--no-native]
+          [--workers K]   (data-parallel chars/s at 1..K workers; default K: the cores)
   l2e     gen | train | race ...   (learning to execute; 'rnn l2e help')
 ${NGRAM_USAGE}every command also takes --engine simd|scalar|auto (default auto)
 `;

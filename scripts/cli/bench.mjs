@@ -19,6 +19,7 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, range, UsageError } from './args.mjs';
+import { benchWorkers } from './bench-workers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE = path.join(ROOT, 'build', 'rnn-native');
@@ -165,11 +166,12 @@ function parseSizes(s) {
 
 export async function benchMain(argv, io, loadEngine) {
   const o = parseArgs(argv, { json: 'flag', hidden: 'int', batch: 'int', seq: 'int', steps: 'int', reps: 'int', matmul: 'int',
-    sizes: 'string', peers: 'flag', quick: 'flag', variants: 'flag', 'no-native': 'flag' });
+    sizes: 'string', peers: 'flag', quick: 'flag', variants: 'flag', 'no-native': 'flag', workers: 'int' });
   const base = { hidden: o.hidden ?? 256, batch: o.batch ?? 32, seq: o.seq ?? 64 };
   const reps = o.reps ?? 5;
   range(reps, 1, 50, 'reps'); range(base.hidden, 1, 2048, 'hidden'); range(base.batch, 1, 1024, 'batch'); range(base.seq, 1, 1024, 'seq');
   if (o.steps !== undefined) range(o.steps, 1, 1000, 'steps');
+  if (o.workers !== undefined) range(o.workers, 1, 64, 'workers');
   const full = !!o.peers && !o.quick;
   const sizes = o.sizes ? parseSizes(o.sizes) : o.matmul ? [range(o.matmul, 1, 4096, 'matmul')] : full ? [256, 512, 1024] : [256];
   const workloads = [base];
@@ -220,8 +222,10 @@ export async function benchMain(argv, io, loadEngine) {
       if (full && (r.module === 'simd' || r.module === 'scalar')) row.gzip_bytes = zlib.gzipSync(fs.readFileSync(path.join(ROOT, 'wasm', `rnn-${r.module}.js`)), { level: 9 }).length;
       return row;
     });
-    if (o.json) { for (const r of rows) io.stdout.write(JSON.stringify(r) + '\n'); return 0; }
-    report(io, rows, workloads, sizes, reps, runners.map((r) => r.module));
+    if (o.json) for (const r of rows) io.stdout.write(JSON.stringify(r) + '\n');
+    else report(io, rows, workloads, sizes, reps, runners.map((r) => r.module));
+    // chars/s with 1, 2, ... data-parallel workers (bench-workers.mjs)
+    await benchWorkers(io, loadEngine, { ...base, reps, steps: o.steps, workers: o.workers, json: !!o.json, benchText });
     return 0;
   } finally {
     for (const r of runners) r.close();
