@@ -113,12 +113,13 @@ rnn_status rnn_charlm_put_slice(rnn_charlm *m, int k, const long *pos, const flo
 }
 
 // The learning rate the defaults take with N workers, from the one-worker
-// default lr1: the effective batch is N times larger, so the gradient's noise
-// is sqrt(N) times smaller and a step can be sqrt(N) times longer (the
-// square-root rule for Adam); capped at the largest rate a config accepts.
-// docs/performance.md has the measurements behind it.
+// default lr1: the effective batch is N times larger and each step sees N
+// times as many characters, so the step can be N times longer (the linear
+// rule: lr = N * lr1); capped at the largest rate a config accepts.
+// Measured against the square-root rule and no scaling on Tiny Shakespeare
+// with 2 workers (docs/performance.md, "Data-parallel training").
 float rnn_charlm_workers_lr(float lr1, int workers) {
     if (workers < 1) workers = 1;
-    const float lr = lr1 * sqrtf((float)workers);
+    const float lr = lr1 * (float)workers;
     return lr < RNN_MAX_LR ? lr : RNN_MAX_LR;
 }

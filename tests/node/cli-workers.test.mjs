@@ -49,7 +49,7 @@ test('--workers 2 saves a version-2 file; two runs with one seed give the same b
   assert.equal(done.workers, 2);
   assert.equal(done.step, 12);
   for (const e of ev.filter((x) => x.event === 'progress')) assert.equal(e.effective_batch, 8);
-  assert.match(b.err, /2 workers, effective batch 2 x 4 = 8, lr 0\.004243/);
+  assert.match(b.err, /2 workers, effective batch 2 x 4 = 8, lr 0\.006;/);
 
   const lm = eng.createCharLM(TEXT, { hidden: 16, seq: 16, batch: 4, seed: 5, lr });
   const team = await startTeam(lm, TEXT, 2);
