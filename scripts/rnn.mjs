@@ -17,11 +17,13 @@ const USAGE = `usage: rnn <command> [options]
   train   [--data FILE] [--hidden 160] [--seq 64] [--batch 32] [--lr 0.003] [--optim adam|adagrad|sgd|momentum|rmsprop]
           [--clip 5] [--clip-mode norm|value] [--activation tanh|relu|linear] [--steps N | --seconds S] [--seed K]
           [--val-fraction 0.1] [--out model.rnn] [--resume model.rnn] [--json] [--eval-every SECONDS]
+          [--workers N]   (data-parallel worker threads; default: the cores, at most 8; the lr grows with N)
   sample  --model F [--length 500] [--temperature 0.8] [--prime TEXT] [--seed K] [--greedy]
   eval    --model F --data FILE [--json]
   export  --model F --format pytorch --out F.json
   import  --format pytorch --in F.json --out F.rnn
   bench   [--json] [--peers] [--quick] [--sizes 256,512,1024] [--hidden 256] [--batch 32] [--seq 64] [--steps 5] [--reps 5] [--no-native] [--threads N]
+          [--workers K]   (data-parallel chars/s at 1..K workers; default K: the cores)
   l2e     gen | train | race ...   (learning to execute; 'rnn l2e help')
 ${NGRAM_USAGE}every command also takes --engine simd|scalar|auto (default auto)
 `;

@@ -30,6 +30,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, range, UsageError } from './args.mjs';
 import { ceiling, stepGemms, stepGemmFlops } from '../bench/ceiling.mjs';
+import { benchWorkers } from './bench-workers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NATIVE = path.join(ROOT, 'build', 'rnn-native');
@@ -187,13 +188,14 @@ function parseSizes(s) {
 
 export async function benchMain(argv, io, loadEngine) {
   const o = parseArgs(argv, { json: 'flag', hidden: 'int', batch: 'int', seq: 'int', steps: 'int', reps: 'int', matmul: 'int',
-    sizes: 'string', peers: 'flag', quick: 'flag', variants: 'flag', 'no-native': 'flag', threads: 'int' });
+    sizes: 'string', peers: 'flag', quick: 'flag', variants: 'flag', 'no-native': 'flag', threads: 'int', workers: 'int' });
   const base = { hidden: o.hidden ?? 256, batch: o.batch ?? 32, seq: o.seq ?? 64 };
   const reps = o.reps ?? 5;
   range(reps, 1, 50, 'reps'); range(base.hidden, 1, 2048, 'hidden'); range(base.batch, 1, 1024, 'batch'); range(base.seq, 1, 1024, 'seq');
   if (o.steps !== undefined) range(o.steps, 1, 1000, 'steps');
   const threads = o.threads ?? os.cpus().length;
   range(threads, 1, 256, 'threads');
+  if (o.workers !== undefined) range(o.workers, 1, 64, 'workers');
   const full = !!o.peers && !o.quick;
   const sizes = o.sizes ? parseSizes(o.sizes) : o.matmul ? [range(o.matmul, 1, 4096, 'matmul')] : full ? [256, 512, 1024] : [256];
   const workloads = [base];
@@ -254,9 +256,10 @@ export async function benchMain(argv, io, loadEngine) {
       const row = rows.find((r) => r.module === m);
       if (row) row.gzip_bytes = gzipBytes(m); else rows.push({ module: m, gzip_bytes: gzipBytes(m) });
     }
-    if (o.json) { for (const r of rows) io.stdout.write(JSON.stringify(r) + '\n'); return 0; }
-    report(io, rows, workloads, sizes, reps, runners.map((r) => r.module));
-    reportCeiling(io, rows, base, sizes);
+    if (o.json) for (const r of rows) io.stdout.write(JSON.stringify(r) + '\n');
+    else { report(io, rows, workloads, sizes, reps, runners.map((r) => r.module)); reportCeiling(io, rows, base, sizes); }
+    // chars/s with 1, 2, ... data-parallel workers (bench-workers.mjs)
+    await benchWorkers(io, loadEngine, { ...base, reps, steps: o.steps, workers: o.workers, json: !!o.json, benchText });
     return 0;
   } finally {
     for (const r of runners) r.close();

@@ -5,16 +5,20 @@ const kfmt = (x) => (x >= 1000 ? `${(x / 1000).toFixed(1)}k` : x.toFixed(0));
 const num = (x) => (Number.isFinite(x) ? x : null);
 
 export class Progress {
-  constructor(io, { json, budget, info, engine, source }) {
+  // workers: data-parallel workers (N), each with info.B streams: the
+  // effective batch is N x B; chars/s are the whole run's
+  constructor(io, { json, budget, info, engine, source, workers = 1, restarted = false }) {
     this.io = io;
     this.json = json;
     this.budget = budget;
     this.tty = !json && !!io.stdout.isTTY;
     this.lastPrint = -Infinity;
+    this.workers = workers;
     this.header = { event: 'start', engine, source, vocab: info.V, hidden: info.H, batch: info.B, seq: info.T,
+      workers, effective_batch: workers * info.B, lr: +info.lr.toPrecision(6), streams_restarted: restarted,
       params: info.params, uniform_bits: info.uniformBits, unigram_bits: num(info.unigramBits), step: info.step };
     if (json) this.line(this.header);
-    else io.stderr.write(`training: ${source}, V=${info.V} H=${info.H} B=${info.B} T=${info.T} (${info.params} parameters, ${engine} module); uniform ${fmt(info.uniformBits)} bits, unigram ${fmt(info.unigramBits)} bits/char\n`);
+    else io.stderr.write(`training: ${source}, V=${info.V} H=${info.H} B=${info.B} T=${info.T} (${info.params} parameters, ${engine} module); ${workers} worker${workers > 1 ? 's' : ''}, effective batch ${workers} x ${info.B} = ${workers * info.B}, lr ${+info.lr.toPrecision(4)}; uniform ${fmt(info.uniformBits)} bits, unigram ${fmt(info.unigramBits)} bits/char\n`);
   }
   line(obj) { this.io.stdout.write(JSON.stringify(obj) + '\n'); }
   fraction(s) {
@@ -26,7 +30,8 @@ export class Progress {
     if (this.json) {
       if (now - this.lastPrint < 1) return;
       this.lastPrint = now;
-      this.line({ event: 'progress', step: s.step, seconds: +now.toFixed(3), train_bpc: num(s.trainBpc), val_bpc: num(s.valBpc), chars_per_sec: Math.round(s.charsPerSec) });
+      this.line({ event: 'progress', step: s.step, seconds: +now.toFixed(3), train_bpc: num(s.trainBpc), val_bpc: num(s.valBpc), chars_per_sec: Math.round(s.charsPerSec),
+        workers: this.workers, effective_batch: this.header.effective_batch });
       return;
     }
     if (this.tty) {
@@ -34,12 +39,12 @@ export class Progress {
       this.lastPrint = now;
       const f = Math.min(1, this.fraction(s)), w = 24, full = Math.round(f * w);
       const bar = '#'.repeat(full) + '-'.repeat(w - full);
-      this.io.stderr.write(`\r[${bar}] ${(f * 100).toFixed(0).padStart(3)}% step ${s.step} · ${fmt(s.trainBpc)} bits/char (val ${fmt(s.valBpc)}) · ${kfmt(s.charsPerSec)} chars/s \x1b[K`);
+      this.io.stderr.write(`\r[${bar}] ${(f * 100).toFixed(0).padStart(3)}% step ${s.step} · ${fmt(s.trainBpc)} bits/char (val ${fmt(s.valBpc)}) · ${kfmt(s.charsPerSec)} chars/s${this.workers > 1 ? ` (${this.workers} workers)` : ''} \x1b[K`);
       return;
     }
     if (now - this.lastPrint < 5) return;
     this.lastPrint = now;
-    this.io.stderr.write(`step ${s.step}  ${now.toFixed(1)} s  train ${fmt(s.trainBpc)} bpc  val ${fmt(s.valBpc)} bpc  ${kfmt(s.charsPerSec)} chars/s\n`);
+    this.io.stderr.write(`step ${s.step}  ${now.toFixed(1)} s  train ${fmt(s.trainBpc)} bpc  val ${fmt(s.valBpc)} bpc  ${kfmt(s.charsPerSec)} chars/s  ${this.workers} x ${this.header.batch} streams\n`);
   }
   // A finite jump of the smoothed training loss (js/loss-watch.js): one line.
   jump(j) {
@@ -53,10 +58,10 @@ export class Progress {
   finish(s, extra) {
     if (this.json) {
       this.line({ event: 'done', step: s.step, seconds: +s.seconds.toFixed(3), train_bpc: num(s.trainBpc), val_bpc: num(s.valBpc),
-        chars_per_sec: Math.round(s.charsPerSec), out: extra.out, interrupted: extra.interrupted, diverged_at: extra.diverged });
+        chars_per_sec: Math.round(s.charsPerSec), workers: this.workers, effective_batch: this.header.effective_batch, out: extra.out, interrupted: extra.interrupted, diverged_at: extra.diverged });
       return;
     }
     if (this.tty) this.io.stderr.write('\n');
-    this.io.stderr.write(`done: step ${s.step}, ${s.seconds.toFixed(1)} s, train ${fmt(s.trainBpc)} bpc, val ${fmt(s.valBpc)} bpc, ${kfmt(s.charsPerSec)} chars/s${extra.out ? `, saved ${extra.out}` : ''}${extra.interrupted ? ' (interrupted)' : ''}\n`);
+    this.io.stderr.write(`done: step ${s.step}, ${s.seconds.toFixed(1)} s, train ${fmt(s.trainBpc)} bpc, val ${fmt(s.valBpc)} bpc, ${kfmt(s.charsPerSec)} chars/s (${this.workers} worker${this.workers > 1 ? 's' : ''})${extra.out ? `, saved ${extra.out}` : ''}${extra.interrupted ? ' (interrupted)' : ''}\n`);
   }
 }

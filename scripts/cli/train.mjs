@@ -6,6 +6,7 @@ import { checkOutput, writeAtomic } from './out-file.mjs';
 import { onInterrupt, signalExitCode, letSignalsIn } from './signals.mjs';
 import { Progress } from './progress.mjs';
 import { param } from './limits.mjs';
+import { checkWorkers, requestedWorkers, fittingWorkers, defaultLr, startTrainer } from './workers.mjs';
 import { createRequire } from 'node:module';
 
 const { LossWatch } = createRequire(import.meta.url)('../../js/loss-watch.js');
@@ -14,6 +15,7 @@ export const TRAIN_SPEC = {
   data: 'string', hidden: 'int', seq: 'int', batch: 'int', lr: 'number', optim: 'string', clip: 'number',
   'clip-mode': 'string', activation: 'string', steps: 'int', seconds: 'number', seed: 'int', 'val-fraction': 'number',
   out: 'string', resume: 'string', json: 'flag', 'vocab-cap': 'int', engine: 'string', 'eval-every': 'number',
+  workers: 'int',
 };
 
 // the engine's model parameters (contract.charlm.params) -> their options
@@ -37,6 +39,7 @@ function checkOptions(o, contract) {
     param(P[k], o[flag], flag);
   }
   engineKind(o);
+  checkWorkers(o, contract);
   if (o.resume && Object.values(MODEL_FLAGS).some((flag) => flag !== 'clip-mode' && o[flag] !== undefined)) {
     throw new UsageError('--resume continues with the settings stored in the model; drop the model options');
   }
@@ -54,25 +57,57 @@ export async function trainMain(argv, io, loadEngine) {
   checkOptions(o, eng.contract);
   if (o.out !== undefined) checkOutput(o.out, { data: o.data }); // --resume F --out F continues a run: allowed
   const text = o.data ? readText(o.data) : eng.corpus(DEFAULT_CORPUS.kind, DEFAULT_CORPUS.bytes, DEFAULT_CORPUS.seed);
-  const model = o.resume ? eng.loadCharLM(readBytes(o.resume), text) : eng.createCharLM(text, modelOptions(o));
+  const { model, workers, fileWorkers } = buildModel(eng, text, o, io);
+  let stopSignal = null, trainer = null, code;
+  // Ctrl-C (SIGTERM, SIGHUP) from here on stops the training after its current
+  // chunk; one during the final validation, save or the workers' shutdown
+  // (asynchronous with N > 1: the save gathers the replicas' streams) is
+  // handled once they are done
+  onInterrupt((sig) => { stopSignal = stopSignal || sig; });
   try {
-    return await runTraining(model, o, io, eng);
+    trainer = await startTrainer(model, text, workers);
+    if (trainer.restarted && o.resume) { // (a new model's streams start at the beginning anyway)
+      io.stderr.write(`rnn: ${o.resume} was trained by ${plural(fileWorkers, 'worker')}; with ${plural(workers, 'worker')} every text stream restarts at its beginning (weights and optimiser state kept)\n`);
+    }
+    code = await runTraining(model, trainer, o, io, eng, () => stopSignal);
   } finally {
+    if (trainer) await trainer.stop();
+    onInterrupt(null);
     model.free();
   }
+  return code === 0 && stopSignal ? signalExitCode(stopSignal) : code;
+}
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+// The model (created, or loaded for --resume) and the number of workers that
+// train it: --workers, or the default, reduced to what the text holds (said
+// once). Without --lr a new model takes the default rate for that number.
+function buildModel(eng, text, o, io) {
+  const resumed = o.resume ? eng.loadCharLM(readBytes(o.resume), text) : null;
+  const want = requestedWorkers(o, resumed);
+  const opts = modelOptions(o);
+  const create = (n) => eng.createCharLM(text, o.lr === undefined ? { ...opts, lr: defaultLr(eng, n) } : opts);
+  let model = resumed || create(want);
+  const workers = fittingWorkers(want, model.info);
+  if (workers < want) {
+    const i = model.info;
+    io.stderr.write(`rnn: the training text (${i.trainChars} characters) holds the streams of at most ${plural(workers, 'worker')} (each B x (T + 1) = ${i.B * (i.T + 1)} characters); training with ${workers} instead of ${want}\n`);
+    if (!resumed && o.lr === undefined) { model.free(); model = create(workers); }
+  }
+  return { model, workers, fileWorkers: resumed ? resumed.info.workers : 1 };
 }
 
 // Trains in chunks of about 0.25 s, yielding to the event loop between them
 // so that Ctrl-C (or SIGTERM/SIGHUP) stops after the current chunk; the model
-// is then validated and saved as usual, and the exit status is 128 + the
-// signal number. A signal during the final validation or save is handled once
-// the save is complete (signals.mjs).
-async function runTraining(model, o, io, eng) {
-  let stopSignal = null;
-  onInterrupt((sig) => { stopSignal = stopSignal || sig; }); // before the 'start' line
+// is then validated and saved as usual (with N > 1 workers the save first
+// gathers every replica's streams), and trainMain exits with 128 + the signal
+// number. stopped(): the signal trapped so far, or null.
+async function runTraining(model, trainer, o, io, eng, stopped) {
   const info = model.info;
   const budget = o.steps !== undefined ? { steps: o.steps } : { seconds: o.seconds !== undefined ? o.seconds : 60 };
-  const progress = new Progress(io, { json: !!o.json, budget, info, engine: eng.kind, source: o.data || 'built-in corpus' });
+  const progress = new Progress(io, { json: !!o.json, budget, info, engine: eng.kind, source: o.data || 'built-in corpus',
+    workers: trainer.workers, restarted: !!o.resume && trainer.restarted });
   const t0 = performance.now();
   const evalEvery = (o['eval-every'] || 10) * 1000;
   const watch = new LossWatch();
@@ -83,13 +118,13 @@ async function runTraining(model, o, io, eng) {
     const elapsed = performance.now() - t0;
     if (budget.steps !== undefined && done >= budget.steps) break;
     if (budget.seconds !== undefined && elapsed >= budget.seconds * 1000) break;
-    if (stopSignal) { interrupted = true; break; }
+    if (stopped()) { interrupted = true; break; }
     const n = budget.steps !== undefined ? Math.min(chunk, budget.steps - done) : chunk;
     const c0 = performance.now();
-    const r = model.train(n);
+    const r = await trainer.train(n);
     if (!r.ok) { diverged = r.step + 1; break; }
     done += n;
-    chars += r.chars;
+    chars += r.chars; // all workers' characters
     const w = watch.add(r.step, n, r.bpc, r.gradNorm);
     if (w.jump) progress.jump(w.jump); // one line: docs/web.md "Loss jumps"
 
@@ -100,15 +135,14 @@ async function runTraining(model, o, io, eng) {
     if (now - lastEval >= evalEvery) { val = model.validate(); lastEval = now; }
     progress.update({ step: r.step, seconds: (now - t0) / 1000, trainBpc: lastTrain, valBpc: val, charsPerSec: chars / ((now - t0) / 1000), done });
   }
-  onInterrupt(null); // from here on a signal waits for the save, then exits
   const seconds = (performance.now() - t0) / 1000;
   if (!diverged) val = model.validate();
   const end = { step: model.info.step, seconds, trainBpc: lastTrain, valBpc: val, charsPerSec: chars / seconds, done };
-  if (o.out) writeAtomic(o.out, model.save());
+  if (o.out) writeAtomic(o.out, await trainer.save());
   progress.finish(end, { out: o.out || null, interrupted, diverged });
   if (diverged) {
     io.stderr.write(`rnn: training diverged at step ${diverged} (NaN/Inf); the weights before that step were kept${o.out ? ' and saved' : ''}. Try a lower --lr or --clip 5.\n`);
     return 1;
   }
-  return stopSignal ? signalExitCode(stopSignal) : 0;
+  return 0;
 }

@@ -123,10 +123,14 @@ test('bad calls are refused with a reason; a dead worker fails the step instead 
   assert.ok(defaultWorkers() >= 1 && defaultWorkers(1) === 1);
 });
 
-test('the defaults\' learning rate grows as the square root of the worker count, capped', async () => {
+test('the defaults\' learning rate grows as 1 + log2 of the worker count, capped', async () => {
   const eng = await loadEngine('scalar');
+  const near = (a, b) => Math.abs(a - b) <= 1e-6 * b;
   assert.equal(eng.workersLr(0.005, 1), Math.fround(0.005));
-  assert.ok(Math.abs(eng.workersLr(0.005, 4) - 0.01) < 1e-9);
-  assert.ok(Math.abs(eng.workersLr(0.003, 2) - 0.003 * Math.SQRT2) < 1e-9);
-  assert.equal(eng.workersLr(90, 4), 100, 'capped at the largest accepted rate');
+  assert.ok(near(eng.workersLr(0.003, 2), 0.006), `${eng.workersLr(0.003, 2)}`);
+  assert.ok(near(eng.workersLr(0.003, 4), 0.009), `${eng.workersLr(0.003, 4)}`);
+  assert.ok(near(eng.workersLr(0.005, 8), 0.02), `${eng.workersLr(0.005, 8)}`);
+  assert.ok(near(eng.workersLr(0.003, 3), 0.003 * (1 + Math.log2(3))));
+  assert.equal(eng.workersLr(0.003, 0), Math.fround(0.003), 'a count below 1 is 1');
+  assert.equal(eng.workersLr(40, 4), 100, 'capped at the largest accepted rate');
 });

@@ -52,13 +52,13 @@ test('smooth: weight-corrected moving average; half-life 0 leaves the points', (
 
 test('rnn train prints one line when the loss jumps (a high learning rate without clipping)', () => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'rnn.mjs'), 'train', '--steps', '1200', '--lr', '0.03',
-    '--hidden', '64', '--seq', '32', '--batch', '16', '--clip', '0', '--seed', '1'], { encoding: 'utf8', timeout: 120000 });
+    '--hidden', '64', '--seq', '32', '--batch', '16', '--clip', '0', '--seed', '1', '--workers', '1'], { encoding: 'utf8', timeout: 120000 });
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stderr.split('\n').filter((l) => /^loss jump/.test(l));
   assert.equal(lines.length, 1, r.stderr);
   assert.match(lines[0], /^loss jump at step \d+: smoothed train loss \d+\.\d{3} bits\/char, best so far \d+\.\d{3}; largest gradient norm before it \d+\.\d{3} \(step \d+\)$/);
   const j = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'rnn.mjs'), 'train', '--steps', '1200', '--lr', '0.03',
-    '--hidden', '64', '--seq', '32', '--batch', '16', '--clip', '0', '--seed', '1', '--json'], { encoding: 'utf8', timeout: 120000 });
+    '--hidden', '64', '--seq', '32', '--batch', '16', '--clip', '0', '--seed', '1', '--workers', '1', '--json'], { encoding: 'utf8', timeout: 120000 });
   const events = j.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.event === 'jump');
   assert.equal(events.length, 1);
   assert.deepEqual(Object.keys(events[0]), ['event', 'step', 'smoothed_bpc', 'best_bpc', 'grad_norm', 'grad_step']);
