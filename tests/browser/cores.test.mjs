@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { launch, openPage, waitReady, FILE_URL, hashFor, stepCount, waitStepAbove, waitMessage,
-  lossExact, stepOnce } from './helpers.mjs';
+  lossExact, stepOnce, withPlayground } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadEngine } = require('../../js/node-engine.js');
@@ -19,14 +19,7 @@ let browser, dir;
 before(async () => { browser = await launch(); dir = await mkdtemp(join(tmpdir(), 'rnn-cores-')); });
 after(async () => { await browser?.close(); await rm(dir, { recursive: true, force: true }); });
 
-async function withPage(hash, fn) {
-  const { context, page, problems } = await openPage(browser, FILE_URL, { hash });
-  try {
-    await waitReady(page);
-    await fn(page);
-    assert.deepEqual(problems, []);
-  } finally { await context.close(); }
-}
+const withPage = (hash, fn) => withPlayground(browser, hash, fn);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };

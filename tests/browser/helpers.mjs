@@ -1,6 +1,7 @@
 // helpers.mjs - shared pieces of the browser tests: headless Chromium through
 // playwright-core, the page opened from disk (file://) or over http, and a
 // record of every console error, page error and failed request.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -41,6 +42,17 @@ export async function openPage(browser, url, { locale = 'en-US', hash = '', acce
 }
 
 // Waits until the worker has started and the first model exists.
+// Opens the playground from file:// with `hash` in a fresh context, waits
+// until it is ready, runs fn(page), and asserts the page logged nothing.
+export async function withPlayground(browser, hash, fn) {
+  const { context, page, problems } = await openPage(browser, FILE_URL, { hash });
+  try {
+    await waitReady(page);
+    await fn(page);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+}
+
 export async function waitReady(page, timeout = 20000) {
   await page.waitForFunction(() => {
     const s = document.getElementById('engine-status');

@@ -3,20 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, waitReady, FILE_URL, hashFor, stepCount, waitStepAbove, waitMessage,
-  lossExact } from './helpers.mjs';
+  lossExact, withPlayground } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function withPage(hash, fn) {
-  const { context, page, problems } = await openPage(browser, FILE_URL, { hash });
-  try {
-    await waitReady(page);
-    await fn(page);
-    assert.deepEqual(problems, []);
-  } finally { await context.close(); }
-}
+const withPage = (hash, fn) => withPlayground(browser, hash, fn);
 
 async function stillTrains(page) {
   await page.locator('#corpus-select').selectOption('en-prose');

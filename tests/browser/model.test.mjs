@@ -6,20 +6,13 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, waitReady, FILE_URL, hashFor, stepCount, waitStepAbove, waitMessage,
-  lossExact, stepOnce } from './helpers.mjs';
+  lossExact, stepOnce, withPlayground } from './helpers.mjs';
 
 let browser, dir;
 before(async () => { browser = await launch(); dir = await mkdtemp(join(tmpdir(), 'rnn-web-')); });
 after(async () => { await browser?.close(); await rm(dir, { recursive: true, force: true }); });
 
-async function withPage(hash, fn) {
-  const { context, page, problems } = await openPage(browser, FILE_URL, { hash });
-  try {
-    await waitReady(page);
-    await fn(page);
-    assert.deepEqual(problems, []);
-  } finally { await context.close(); }
-}
+const withPage = (hash, fn) => withPlayground(browser, hash, fn);
 
 async function downloadOf(page, buttonName) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
