@@ -18,9 +18,11 @@
 #include "api_contract.h"
 #include "rnn.h"
 #include "models/l2e_train.h"
+#include "io/number.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 // --- a tiny JSON writer into one static buffer
 static char g_json[12288];
@@ -40,7 +42,9 @@ static void put_real(double x) {
     char s[32];
     for (int digits = 6; digits <= 9; digits++) {
         snprintf(s, sizeof s, "%.*g", digits, x);
-        if ((float)strtod(s, NULL) == (float)x) break;
+        double back;
+        rnn_parse_double(s, (long)strlen(s), &back);
+        if ((float)back == (float)x) break;
     }
     put("%s", s);
 }
