@@ -2,7 +2,7 @@
 #include "json.h"
 #include "number.h"
 #include <stdarg.h>
-#include <stdio.h>
+#include "../format.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -259,7 +259,7 @@ void jb_printf(json_buf *b, const char *fmt, ...) {
     char tmp[128];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    rnn_vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
     jb_puts(b, tmp);
 }
