@@ -5,7 +5,7 @@
 // (every digit of the double, rounded half to even like glibc and musl), so
 // %.9g of a float and the contract's %.*g are byte for byte libc's
 // (tests/c/test_format.c compares with glibc on millions of values). Any other
-// conversion is copied as written.
+// conversion is copied as written (its argument is not consumed).
 #ifndef RNN_FORMAT_H
 #define RNN_FORMAT_H
 #include <stdarg.h>
