@@ -58,7 +58,7 @@ $(WASM_DIR)/rnn-scalar.js: $(SRC) $(HDR) $(WASM_HEADER) Makefile
 # else -Oz; emmalloc instead of dlmalloc; no errno. Float results do not
 # depend on the optimisation level (no -ffast-math, no FMA in SIMD128), so it
 # trains the same bytes as the full module (tests/node/lm-module.test.mjs).
-LM_SRC   = src/api.c src/api_describe.c src/api_ngram.c src/api_l2e_data.c src/status.c \
+LM_SRC   = src/api.c src/api_describe.c src/api_ngram.c src/api_l2e_data.c src/status.c src/format.c \
            $(wildcard src/kernels/*.c src/nn/*.c src/io/*.c src/models/charlm*.c src/models/ngram*.c) \
            src/models/l2e_config.c $(addprefix src/data/,utf8.c vocab.c corpus.c l2e.c curriculum.c)
 LM_HOT_simd   = src/kernels/kernels_simd.c
@@ -109,16 +109,16 @@ $(BUILD)/san/%: tests/c/%.c $(SRC) $(HDR)
 NN_SRC   = $(wildcard src/kernels/*.c src/nn/*.c)
 $(BUILD)/san/test_gradcheck: tests/c/test_gradcheck.c $(NN_SRC) $(HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $(NN_SRC) src/status.c $< -o $@ -lm
+	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $(NN_SRC) src/status.c src/format.c $< -o $@ -lm
 
 # The encoder-decoder's gradient check, in double precision as well.
-S2S_SRC  = $(NN_SRC) src/status.c src/data/l2e.c src/data/curriculum.c src/models/seq2seq.c
+S2S_SRC  = $(NN_SRC) src/status.c src/format.c src/data/l2e.c src/data/curriculum.c src/models/seq2seq.c
 $(BUILD)/san/test_seq2seq: tests/c/test_seq2seq.c $(S2S_SRC) $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $(S2S_SRC) $< -o $@ -lm
 
 # The general sequence model's gradient check, in double precision as well.
-SEQ_SRC  = $(NN_SRC) src/status.c $(wildcard src/models/seqnet*.c)
+SEQ_SRC  = $(NN_SRC) src/status.c src/format.c $(wildcard src/models/seqnet*.c)
 $(BUILD)/san/test_seqnet_gradcheck: tests/c/test_seqnet_gradcheck.c $(SEQ_SRC) $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $(SEQ_SRC) $< -o $@ -lm
@@ -139,7 +139,7 @@ $(BUILD)/san32/%: tests/c/%.c $(SRC) $(HDR)
 	$(CC) $(WARN) $(SAN32) -Isrc $(SRC) $< -o $@ -lm
 $(BUILD)/san32/test_gradcheck: tests/c/test_gradcheck.c $(NN_SRC) $(HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(NN_SRC) src/status.c $< -o $@ -lm
+	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(NN_SRC) src/status.c src/format.c $< -o $@ -lm
 $(BUILD)/san32/test_seq2seq: tests/c/test_seq2seq.c $(S2S_SRC) $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(S2S_SRC) $< -o $@ -lm

@@ -18,9 +18,11 @@
 #include "api_contract.h"
 #include "rnn.h"
 #include "models/l2e_train.h"
+#include "io/number.h"
+#include "format.h"
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 // --- a tiny JSON writer into one static buffer
 static char g_json[12288];
@@ -30,7 +32,7 @@ static void put(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     const int room = (int)sizeof g_json - g_len;
-    const int n = vsnprintf(g_json + g_len, (size_t)room, fmt, ap);
+    const int n = rnn_vsnprintf(g_json + g_len, (size_t)room, fmt, ap);
     va_end(ap);
     g_len += n < room ? n : room - 1; // truncation is caught by the test that parses the JSON
 }
@@ -39,8 +41,10 @@ static void put(const char *fmt, ...) {
 static void put_real(double x) {
     char s[32];
     for (int digits = 6; digits <= 9; digits++) {
-        snprintf(s, sizeof s, "%.*g", digits, x);
-        if ((float)strtod(s, NULL) == (float)x) break;
+        rnn_snprintf(s, sizeof s, "%.*g", digits, x);
+        double back;
+        rnn_parse_double(s, (long)strlen(s), &back);
+        if ((float)back == (float)x) break;
     }
     put("%s", s);
 }

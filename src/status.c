@@ -1,7 +1,7 @@
 // status.c - status names and the last-error reason buffer.
 #include "status.h"
 #include <stdarg.h>
-#include <stdio.h>
+#include "format.h"
 
 static char g_reason[256] = "";
 
@@ -27,8 +27,8 @@ const char *rnn_status_string(rnn_status s) {
 rnn_status rnn_fail(rnn_status s, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    int n = snprintf(g_reason, sizeof g_reason, "%s: ", rnn_status_string(s));
-    if (n > 0 && n < (int)sizeof g_reason) vsnprintf(g_reason + n, sizeof g_reason - (size_t)n, fmt, ap);
+    int n = rnn_snprintf(g_reason, sizeof g_reason, "%s: ", rnn_status_string(s));
+    if (n > 0 && n < (int)sizeof g_reason) rnn_vsnprintf(g_reason + n, sizeof g_reason - (size_t)n, fmt, ap);
     va_end(ap);
     return s;
 }

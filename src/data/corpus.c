@@ -1,13 +1,17 @@
 // corpus.c - generated training text.
 #include "corpus.h"
 #include "../rng.h"
-#include <stdio.h>
+#include "../format.h"
 #include <string.h>
+
+// sprintf into a line: rnn_corpus_generate keeps 512 bytes past the size
+// asked, more than any line takes
+#define SAY(o, ...) rnn_snprintf(o, 512, __VA_ARGS__)
 
 static int line_arithmetic(rnn_rng *r, char *o) {
     const int a = (int)rnn_rng_range(r, 0, 99), b = (int)rnn_rng_range(r, 0, 99);
-    if (rnn_rng_u32(r) & 1) return sprintf(o, "%d+%d=%d\n", a, b, a + b);
-    return a >= b ? sprintf(o, "%d-%d=%d\n", a, b, a - b) : sprintf(o, "%d-%d=%d\n", b, a, b - a);
+    if (rnn_rng_u32(r) & 1) return SAY(o, "%d+%d=%d\n", a, b, a + b);
+    return a >= b ? SAY(o, "%d-%d=%d\n", a, b, a - b) : SAY(o, "%d-%d=%d\n", b, a, b - a);
 }
 
 static int line_alphabet(rnn_rng *r, char *o) {
@@ -26,16 +30,16 @@ static int words_pt(int n, char *o) {
                                           "dezoito", "dezenove"};
     static const char *const tens[10] = {"", "", "vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta",
                                          "oitenta", "noventa"};
-    if (n < 20) return sprintf(o, "%s", units[n]);
-    if (n % 10 == 0) return sprintf(o, "%s", tens[n / 10]);
-    return sprintf(o, "%s e %s", tens[n / 10], units[n % 10]);
+    if (n < 20) return SAY(o, "%s", units[n]);
+    if (n % 10 == 0) return SAY(o, "%s", tens[n / 10]);
+    return SAY(o, "%s e %s", tens[n / 10], units[n % 10]);
 }
 
 static int line_counting(rnn_rng *r, char *o) {
     const int start = (int)rnn_rng_range(r, 1, 90), n = (int)rnn_rng_range(r, 3, 8);
     int k = 0;
     for (int i = 0; i < n && start + i < 100; i++) {
-        if (i) k += sprintf(o + k, ", ");
+        if (i) k += SAY(o + k, ", ");
         k += words_pt(start + i, o + k);
     }
     o[k++] = '\n';
@@ -58,19 +62,19 @@ static const char *const LINKS[] = {"e depois", "mas", "enquanto", "porque", "qu
 static const char *pick(rnn_rng *r, const char *const *list, int n) { return list[rnn_rng_range(r, 0, n - 1)]; }
 
 static int clause(rnn_rng *r, char *o) {
-    int k = sprintf(o, "%s %s %s", pick(r, SUBJECTS, COUNT(SUBJECTS)), pick(r, VERBS, COUNT(VERBS)),
+    int k = SAY(o, "%s %s %s", pick(r, SUBJECTS, COUNT(SUBJECTS)), pick(r, VERBS, COUNT(VERBS)),
                     pick(r, OBJECTS, COUNT(OBJECTS)));
-    if (rnn_rng_u32(r) % 3 == 0) k += sprintf(o + k, " %s", pick(r, ADVERBS, COUNT(ADVERBS)));
+    if (rnn_rng_u32(r) % 3 == 0) k += SAY(o + k, " %s", pick(r, ADVERBS, COUNT(ADVERBS)));
     return k;
 }
 
 static int line_sentence(rnn_rng *r, char *o) {
     int k = clause(r, o);
-    if (rnn_rng_u32(r) % 2) { k += sprintf(o + k, ", %s ", pick(r, LINKS, COUNT(LINKS))); k += clause(r, o + k); }
+    if (rnn_rng_u32(r) % 2) { k += SAY(o + k, ", %s ", pick(r, LINKS, COUNT(LINKS))); k += clause(r, o + k); }
     if (o[0] >= 'a' && o[0] <= 'z') o[0] = (char)(o[0] - 'a' + 'A');
     const unsigned end = rnn_rng_u32(r) % 10;
-    k += sprintf(o + k, "%s", end == 0 ? "?" : end == 1 ? "!" : ".");
-    k += sprintf(o + k, "%s", rnn_rng_u32(r) % 5 == 0 ? "\n\n" : " ");
+    k += SAY(o + k, "%s", end == 0 ? "?" : end == 1 ? "!" : ".");
+    k += SAY(o + k, "%s", rnn_rng_u32(r) % 5 == 0 ? "\n\n" : " ");
     return k;
 }
 

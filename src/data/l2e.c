@@ -15,7 +15,7 @@
 // and every partial sum Python computes inside a loop is smaller. Python
 // integers never overflow, so within these bounds C and Python agree exactly.
 #include "l2e.h"
-#include <stdio.h>
+#include "../format.h"
 #include <string.h>
 
 _Static_assert(L2E_MAX_LENGTH == 9 && L2E_MAX_NESTING == 6,
@@ -55,7 +55,7 @@ static void text_puts(l2e_text *t, const char *src) { text_cat(t, src, (int)strl
 
 static void text_puti(l2e_text *t, int64_t v) {
     char buf[24];
-    int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+    int n = rnn_snprintf(buf, sizeof buf, "%lld", (long long)v);
     text_cat(t, buf, n);
 }
 
@@ -272,7 +272,7 @@ static rnn_status draw_program(l2e_sample *out, int length, int nesting, rnn_rng
     text_cat(&b.code, b.prev.text.s, b.prev.text.len);
     text_puts(&b.code, ")@");
     char target[L2E_MAX_TARGET + 24];
-    snprintf(target, sizeof target, "%lld.", (long long)b.prev.value);
+    rnn_snprintf(target, sizeof target, "%lld.", (long long)b.prev.value);
     return finish(out, &b.code, target);
 }
 
@@ -287,7 +287,7 @@ static rnn_status draw_addition(l2e_sample *out, int length, rnn_rng *rng) {
     text_puti(&in, y);
     text_puts(&in, ")@");
     char target[L2E_MAX_TARGET];
-    snprintf(target, sizeof target, "%lld.", (long long)(x + y));
+    rnn_snprintf(target, sizeof target, "%lld.", (long long)(x + y));
     return finish(out, &in, target);
 }
 

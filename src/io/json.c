@@ -1,7 +1,8 @@
 // json.c - strict recursive-descent JSON reader and a growable writer.
 #include "json.h"
+#include "number.h"
 #include <stdarg.h>
-#include <stdio.h>
+#include "../format.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,12 +123,9 @@ static rnn_status parse_number(cursor *c, double *v) {
         if (c->at >= c->len || c->s[c->at] < '0' || c->s[c->at] > '9') return err(c, "bad exponent");
         while (c->at < c->len && c->s[c->at] >= '0' && c->s[c->at] <= '9') c->at++;
     }
-    char tmp[64];
     const long n = c->at - start;
-    if (n >= (long)sizeof tmp) return err(c, "number too long");
-    memcpy(tmp, c->s + start, (size_t)n);
-    tmp[n] = 0;
-    *v = strtod(tmp, NULL);
+    if (n >= 64) return err(c, "number too long");
+    rnn_parse_double(c->s + start, n, v); // reads exactly the n bytes checked above
     return RNN_OK;
 }
 
@@ -261,7 +259,7 @@ void jb_printf(json_buf *b, const char *fmt, ...) {
     char tmp[128];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    rnn_vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
     jb_puts(b, tmp);
 }

@@ -2,7 +2,7 @@
 #include "model_file.h"
 #include "../models/charlm_replica.h"
 #include <math.h>
-#include <stdio.h>
+#include "../format.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,7 +121,7 @@ static rnn_status check_header(const header *h, rnn_charlm_config *c) {
     if (!st && h->cap < h->V) st = rnn_fail(RNN_E_ARG, "vocabulary cap %u is below the vocabulary size %u", h->cap, h->V);
     if (st) {
         char why[200]; // the reason buffer is about to be rewritten: copy it first
-        snprintf(why, sizeof why, "%s", rnn_last_error());
+        rnn_snprintf(why, sizeof why, "%s", rnn_last_error());
         return rnn_fail(RNN_E_SIZE, "configuration field out of range (%s)", why);
     }
     return RNN_OK;

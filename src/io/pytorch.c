@@ -3,7 +3,7 @@
 #include "json.h"
 #include "../data/utf8.h"
 #include <math.h>
-#include <stdio.h>
+#include "../format.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,7 +114,7 @@ static rnn_status read_vocab(const json *root, rnn_vocab *v) {
     free(cps);
     if (!st) return RNN_OK;
     char why[200]; // the reason buffer is about to be rewritten: copy it first
-    snprintf(why, sizeof why, "%s", rnn_last_error());
+    rnn_snprintf(why, sizeof why, "%s", rnn_last_error());
     return rnn_fail(RNN_E_JSON, "bad vocabulary (%s)", why);
 }
 
