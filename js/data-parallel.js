@@ -84,9 +84,11 @@
 
     // `steps` synchronous steps; the result has lm.train's shape (chars: all
     // replicas'). Stops early, like lm.train, at a step that is not finite.
-    async train(steps) {
+    // lr: a new learning rate for every replica from this step on (a schedule).
+    async train(steps, lr) {
       const lm = this.lm, links = this.links;
-      links.forEach((l) => l.send({ type: 'run', steps }));
+      if (lr !== undefined) lm.setLr(lr);
+      links.forEach((l) => l.send({ type: 'run', steps, lr }));
       let st = null;
       for (let i = 0; i < steps; i++) {
         let loss = lm.replicaGradients(false).loss;
@@ -146,6 +148,7 @@
           lm.setWorkers(m.workers, m.shard);
           link.send({ type: 'ready' });
         } else if (m.type === 'run') {
+          if (m.lr !== undefined) lm.setLr(m.lr);
           await run(link, lm, m.steps);
         } else if (m.type === 'streams') {
           const s = lm.streams();

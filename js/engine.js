@@ -44,6 +44,7 @@
       // data-parallel replicas (src/models/charlm_replica.h; the messages: js/data-parallel.js)
       rnn_lm_set_workers: 4, rnn_lm_replica_gradients: 2, rnn_lm_replica_add: 4, rnn_lm_replica_set: 3,
       rnn_lm_replica_apply: 2, rnn_lm_streams: 3, rnn_lm_put_slice: 4, rnn_lm_workers_lr: 2,
+      rnn_lm_set_lr: 2, // a learning-rate schedule (rnn train --decay)
     },
     api_describe: { rnn_describe: 0 },
     api_l2e_data: { rnn_l2e_vocab: 0, rnn_l2e_generate: 8, rnn_l2e_pretty: 3 },
@@ -519,6 +520,14 @@
         const xy = Int32Array.from(e.i32(e.c.rnn_lm_batch(p), 2 * TB));
         return { loss, grads, x: xy.subarray(0, TB), y: xy.subarray(TB) };
       });
+    }
+
+    // The learning rate from the next step on (a schedule; every replica of a
+    // team gets the same value: js/data-parallel.js).
+    setLr(lr) {
+      const p = this.live();
+      if (typeof lr !== 'number' || !Number.isFinite(lr)) throw new Error(`learning rate must be a finite number, got ${lr}`);
+      this.eng.check(this.eng.c.rnn_lm_set_lr(p, lr));
     }
 
     // --- data-parallel training: this model as replica `shard` of `workers`

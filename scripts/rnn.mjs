@@ -18,6 +18,7 @@ const USAGE = `usage: rnn <command> [options]
           [--clip 5] [--clip-mode norm|value] [--activation tanh|relu|linear] [--steps N | --seconds S] [--seed K]
           [--val-fraction 0.1] [--out model.rnn] [--resume model.rnn] [--json] [--eval-every SECONDS]
           [--workers N]   (data-parallel worker threads; default: the cores, at most 8; the lr grows with N)
+          [--decay]       (the lr held for half the budget, then down to a tenth at its end)
   sample  --model F [--length 500] [--temperature 0.8] [--prime TEXT] [--seed K] [--greedy]
   eval    --model F --data FILE [--json]
   export  --model F --format pytorch --out F.json

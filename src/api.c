@@ -141,6 +141,7 @@ API int *rnn_lm_batch(rnn_charlm *m) { return m->x; } // x [T,B] then y [T,B]
 API int rnn_lm_set_workers(rnn_charlm *m, int workers, int shard, int *restarted) {
     return rnn_charlm_set_workers(m, workers, shard, restarted);
 }
+API int rnn_lm_set_lr(rnn_charlm *m, float lr) { return rnn_charlm_set_lr(m, lr); }
 API float rnn_lm_workers_lr(float lr1, int workers) { return rnn_charlm_workers_lr(lr1, workers); }
 // This replica's gradient into rnn_lm_grads(m); loss[0] = its loss / workers.
 API int rnn_lm_replica_gradients(rnn_charlm *m, double *loss) { return rnn_charlm_replica_gradients(m, loss); }

@@ -10,7 +10,9 @@
 // scripts/bench/torch_quality.py is the same run in PyTorch; run them one
 // after the other, not at the same time.
 //   node scripts/bench/quality.mjs [--seconds 60] [--engine simd|scalar] [--json] [--data FILE]
-//     [--workers 1] [--hidden 160 --batch 32 --seq 64 --lr 0.003] [--steps S]
+//     [--workers 1] [--hidden 160 --batch 32 --seq 64 --lr 0.003] [--steps S] [--decay]
+// --decay: the learning rate held for half the budget, then down to a tenth
+// at its end (js/lr-decay.js, as `rnn train --decay`).
 // --steps S: a budget of S optimiser steps instead of seconds (checkpoints at
 // S/4, S/2, 3S/4, S): on a loaded machine this compares learning rates at an
 // equal amount of work, whatever the load did to the throughput.
@@ -30,6 +32,7 @@ const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const k = argv[i].replace(/^--/, '');
   if (k === 'json') o.json = true;
+  else if (k === 'decay') o.decay = true;
   else if (['seconds', 'workers', 'steps'].includes(k)) o[k] = Number(argv[++i]);
   else if (['engine', 'data'].includes(k)) o[k] = argv[++i];
   else if (['hidden', 'batch', 'seq', 'lr'].includes(k)) model[k] = Number(argv[++i]);
@@ -43,7 +46,15 @@ if (!Number.isInteger(o.workers) || o.workers < 1) { console.error('quality: --w
 if (model.lr === undefined) model.lr = eng.workersLr(eng.contract.charlm.params.lr.default, o.workers);
 const m = eng.createCharLM(text, { ...model, valFraction: 0.1, seed: 1 });
 const team = o.workers > 1 ? await startTeam(m, text, o.workers) : null;
-const train = async (n) => (team ? team.train(n) : m.train(n));
+const { decayedLr } = require(path.join(ROOT, 'js', 'lr-decay.js'));
+const lr0 = m.info.lr;
+// --decay: the rate held for half the budget, then down to a tenth (js/lr-decay.js)
+const train = async (n, fraction) => {
+  const lr = o.decay ? decayedLr(lr0, fraction) : undefined;
+  if (team) return team.train(n, lr);
+  if (lr !== undefined) m.setLr(lr);
+  return m.train(n);
+};
 const info = m.info;
 const NB = o.workers * info.B; // the effective batch: characters per step are NB x T
 const checkpoints = [0.25, 0.5, 0.75, 1].map((f) => f * (o.steps || o.seconds));
@@ -53,7 +64,7 @@ for (const cp of checkpoints) {
   while ((o.steps ? steps : trained) < cp) {
     if (o.steps) chunk = Math.min(chunk, cp - steps);
     const t0 = performance.now();
-    const r = await train(chunk);
+    const r = await train(chunk, o.steps ? steps / o.steps : trained / o.seconds);
     const dt = (performance.now() - t0) / 1000;
     trained += dt;
     steps += chunk;

@@ -10,12 +10,13 @@ import { checkWorkers, requestedWorkers, fittingWorkers, defaultLr, startTrainer
 import { createRequire } from 'node:module';
 
 const { LossWatch } = createRequire(import.meta.url)('../../js/loss-watch.js');
+const { decayedLr } = createRequire(import.meta.url)('../../js/lr-decay.js');
 
 export const TRAIN_SPEC = {
   data: 'string', hidden: 'int', seq: 'int', batch: 'int', lr: 'number', optim: 'string', clip: 'number',
   'clip-mode': 'string', activation: 'string', steps: 'int', seconds: 'number', seed: 'int', 'val-fraction': 'number',
   out: 'string', resume: 'string', json: 'flag', 'vocab-cap': 'int', engine: 'string', 'eval-every': 'number',
-  workers: 'int',
+  workers: 'int', decay: 'flag',
 };
 
 // the engine's model parameters (contract.charlm.params) -> their options
@@ -121,7 +122,9 @@ async function runTraining(model, trainer, o, io, eng, stopped) {
     if (stopped()) { interrupted = true; break; }
     const n = budget.steps !== undefined ? Math.min(chunk, budget.steps - done) : chunk;
     const c0 = performance.now();
-    const r = await trainer.train(n);
+    // --decay: the rate held for half the budget, then down to a tenth (js/lr-decay.js)
+    const lr = o.decay ? decayedLr(info.lr, budget.steps !== undefined ? done / budget.steps : elapsed / (budget.seconds * 1000)) : undefined;
+    const r = await trainer.train(n, lr);
     if (!r.ok) { diverged = r.step + 1; break; }
     done += n;
     chars += r.chars; // all workers' characters

@@ -38,13 +38,14 @@ export function defaultLr(eng, workers) {
   return eng.workersLr(eng.contract.charlm.params.lr.default, workers);
 }
 
-// -> { train(n), save(), stop(), workers, restarted } for `lm` over `workers`.
+// -> { train(n, lr?), save(), stop(), workers, restarted } for `lm` over `workers`.
 export async function startTrainer(lm, text, workers) {
   if (workers === 1) {
     // a file of another N: its streams restart; otherwise nothing changes
     const restarted = lm.info.workers !== 1 ? lm.setWorkers(1, 0).restarted : false;
-    return { workers, restarted, train: async (n) => lm.train(n), save: async () => lm.save(), stop: async () => {} };
+    const train = async (n, lr) => { if (lr !== undefined) lm.setLr(lr); return lm.train(n); };
+    return { workers, restarted, train, save: async () => lm.save(), stop: async () => {} };
   }
   const team = await startTeam(lm, text, workers);
-  return { workers, restarted: team.started.restarted, train: (n) => team.train(n), save: () => team.save(), stop: () => team.stop() };
+  return { workers, restarted: team.started.restarted, train: (n, lr) => team.train(n, lr), save: () => team.save(), stop: () => team.stop() };
 }

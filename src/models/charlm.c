@@ -300,6 +300,12 @@ int rnn_charlm_update(rnn_charlm *m, double loss, double *norm, int *clipped) {
     return 1;
 }
 
+rnn_status rnn_charlm_set_lr(rnn_charlm *m, float lr) {
+    if (!(lr > 0.0f && lr <= RNN_MAX_LR)) return rnn_fail(RNN_E_ARG, "learning rate must be in (0, %g]", (double)RNN_MAX_LR);
+    m->cfg.optim.lr = lr;
+    return RNN_OK;
+}
+
 rnn_status rnn_charlm_train(rnn_charlm *m, int steps, rnn_train_stats *st) {
     memset(st, 0, sizeof *st);
     st->finite = 1;

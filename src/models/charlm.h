@@ -117,6 +117,9 @@ rnn_status rnn_charlm_create(rnn_charlm **out, const rnn_charlm_config *cfg, con
 // outside the vocabulary and the vocabulary has no unknown symbol.
 rnn_status rnn_charlm_set_text(rnn_charlm *m, const char *text, long len, int reset_streams);
 rnn_status rnn_charlm_train(rnn_charlm *m, int steps, rnn_train_stats *st);
+// The optimiser's learning rate from the next step on (a schedule: `rnn train
+// --decay`); in (0, RNN_MAX_LR]. Every replica of a team takes the same value.
+rnn_status rnn_charlm_set_lr(rnn_charlm *m, float lr);
 // Loss (mean nats) and unclipped gradients (in m->grads) of the next chunk,
 // without an update or advancing the streams; m->x, m->y hold the chunk.
 rnn_status rnn_charlm_gradients(rnn_charlm *m, double *loss);

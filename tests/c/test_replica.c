@@ -177,6 +177,13 @@ static void test_refusals(const char *text, long len) {
     rnn_charlm_set_workers(m, 2, 0, &restarted);
     EXPECT_STATUS(RNN_E_ARG, rnn_charlm_put_slice(m, 1, bad, m->h_carry), "negative cursor");
     EXPECT_STATUS(RNN_E_ARG, rnn_charlm_put_slice(m, 2, m->pos, m->h_carry), "replica 2 of 2");
+    // the schedule's setter (rnn train --decay): (0, RNN_MAX_LR], else refused and unchanged
+    const float lr = m->cfg.optim.lr;
+    EXPECT_STATUS(RNN_E_ARG, rnn_charlm_set_lr(m, 0.0f), "learning rate 0");
+    EXPECT_STATUS(RNN_E_ARG, rnn_charlm_set_lr(m, NAN), "learning rate NaN");
+    EXPECT_STATUS(RNN_E_ARG, rnn_charlm_set_lr(m, RNN_MAX_LR * 2), "learning rate past the limit");
+    CHECK(m->cfg.optim.lr == lr, "a refused rate changes nothing");
+    CHECK(rnn_charlm_set_lr(m, 1e-4f) == RNN_OK && m->cfg.optim.lr == 1e-4f, "%s", rnn_last_error());
     rnn_charlm_free(m);
 }
 

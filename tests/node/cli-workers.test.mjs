@@ -138,3 +138,17 @@ test('Ctrl-C with 2 workers stops, saves a complete file that loads, exits 130',
 });
 
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('--decay: the rate stays for half the steps, then falls towards a tenth; the file keeps the last rate', async () => {
+  const r = rnn('train', '--data', f('corpus.txt'), ...SMALL, '--steps', '8', '--workers', '2', '--decay', '--out', f('decay.rnn'));
+  assert.equal(r.code, 0, r.err);
+  const eng = await loadEngine();
+  const lm = eng.loadCharLM(new Uint8Array(fs.readFileSync(f('decay.rnn'))));
+  const lr0 = eng.workersLr(eng.contract.charlm.params.lr.default, 2);
+  assert.equal(lm.info.step, 8);
+  assert.ok(lm.info.lr < 0.9 * lr0 && lm.info.lr >= 0.1 * lr0 * 0.999, `final rate ${lm.info.lr} vs start ${lr0}`);
+  lm.free();
+  const plain = rnn('train', '--data', f('corpus.txt'), ...SMALL, '--steps', '8', '--workers', '2', '--out', f('nodecay.rnn'));
+  assert.equal(plain.code, 0, plain.err);
+  assert.ok(!fs.readFileSync(f('decay.rnn')).equals(fs.readFileSync(f('nodecay.rnn'))), '--decay changes the run');
+});

@@ -134,3 +134,33 @@ test('the defaults\' learning rate grows as 1 + log2 of the worker count, capped
   assert.equal(eng.workersLr(0.003, 0), Math.fround(0.003), 'a count below 1 is 1');
   assert.equal(eng.workersLr(40, 4), 100, 'capped at the largest accepted rate');
 });
+
+test('a learning-rate change reaches every replica: created at 0.003 then set to 0.001 equals created at 0.001', async () => {
+  const eng = await loadEngine('simd');
+  const run = async (lr, setTo) => {
+    const lm = eng.createCharLM(TEXT, { ...OPTS, lr });
+    const team = await startTeam(lm, TEXT, 2);
+    await team.train(5, setTo);
+    const bytes = await team.save();
+    await team.stop();
+    lm.free();
+    return bytes;
+  };
+  const a = await run(0.003, 0.001), b = await run(0.001, undefined);
+  assert.ok(same(a, b), 'the replica did not take the new rate (or the leader did not)');
+  const lm = eng.createCharLM(TEXT, OPTS);
+  assert.throws(() => lm.setLr(0), /learning rate must be in \(0, 100\]/);
+  assert.throws(() => lm.setLr(NaN), /finite number/);
+  lm.setLr(0.02);
+  assert.equal(lm.info.lr, Math.fround(0.02));
+  lm.free();
+});
+
+test('the --decay schedule: held for half the budget, then down to a tenth', () => {
+  const { decayedLr } = require('../../js/lr-decay.js');
+  assert.equal(decayedLr(0.01, 0), 0.01);
+  assert.equal(decayedLr(0.01, 0.5), 0.01);
+  assert.ok(Math.abs(decayedLr(0.01, 0.75) - 0.0055) < 1e-12);
+  assert.ok(Math.abs(decayedLr(0.01, 1) - 0.001) < 1e-12);
+  assert.ok(Math.abs(decayedLr(0.01, 7) - 0.001) < 1e-12, 'past the budget it stays at a tenth');
+});
