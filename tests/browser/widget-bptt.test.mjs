@@ -53,6 +53,8 @@ test('bptt: Σ_t ∂L/∂W_t = ∂L/∂W, clipping before/after, gradient check,
       assert.ok(rel >= 0 && rel < GRADCHECK_TOL, `${k} ${rel}`);
     }
     const loss0 = (await steps(page))[0].loss;
+    // the focus may still be on "Check gradients" (space would press it again): blur it first
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
     await page.keyboard.press(' ');                          // play to the end (60 steps)
     await page.waitForFunction(() => window.__events.some((e) => e.event === 'done'), null, { timeout: 60000 });
     const evs = await steps(page), lastEv = evs[evs.length - 1];
