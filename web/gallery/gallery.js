@@ -1,19 +1,13 @@
 // gallery.js - every registered widget: title and summary (its strings.js),
 // a live preview (an iframe of embed.html) and the snippets to copy.
-/* global RnnLocale, RnnLoadScripts, RnnWidgetRegistry, RnnGalleryStrings, RnnGallerySnippets */
+/* global RnnLocale, RnnLoadScripts, RnnWidgetRegistry, RnnGalleryStrings, RnnGallerySnippets, RnnWidgetKit */
 'use strict';
 (function () {
   var lang = RnnLocale.pick(new URLSearchParams(location.search).get('lang'), navigator.languages);
   var t = RnnLocale.translator(RnnGalleryStrings, function () { return lang; });
   var list = document.getElementById('widget-list');
 
-  function node(tag, cls, parent, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    if (parent) parent.appendChild(e);
-    return e;
-  }
+  var node = RnnWidgetKit.node; // a new element with class, parent and text (shared/widget-kit.js)
 
   function copyButton(parent, pre) {
     var b = node('button', 'secondary copy', parent, t('copy'));
