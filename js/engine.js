@@ -567,7 +567,7 @@
       const e = this.eng, p = this.live();
       return e.scoped((s) => {
         const po = s.alloc(8);
-        e.check(e.c.rnn_lm_replica_add(p, s.f32(this.sized(grads)), loss, po));
+        e.check(e.c.rnn_lm_replica_add(p, this.inbox(grads), loss, po));
         return e.f64(po, 1)[0];
       });
     }
@@ -575,7 +575,7 @@
     // Replica: takes the leader's summed gradient and loss.
     setGradients(grads, loss) {
       const e = this.eng, p = this.live();
-      e.scoped((s) => e.check(e.c.rnn_lm_replica_set(p, s.f32(this.sized(grads)), loss)));
+      e.check(e.c.rnn_lm_replica_set(p, this.inbox(grads), loss));
     }
 
     // Clips and applies the gradient as one train() step; `prev` (a result of
@@ -618,6 +618,18 @@
       return this.dims;
     }
 
+    // Copies a gradient from another replica into a buffer in the engine's
+    // memory that this model allocates once (not once per step); its pointer.
+    inbox(g) {
+      const e = this.eng, n = this.sized(g).length;
+      if (!this.inboxPtr) {
+        this.inboxPtr = e.c.rnn_alloc(n * 4);
+        if (!this.inboxPtr) throw new Error(`out of memory: could not allocate ${n * 4} bytes in the engine`);
+      }
+      e.mod.HEAPF32.set(g, this.inboxPtr >> 2);
+      return this.inboxPtr;
+    }
+
     // a gradient buffer of this model's size, or an Error
     sized(g) {
       const n = this.shape().params;
@@ -642,7 +654,10 @@
       });
     }
 
-    free() { if (this.ptr) { this.eng.c.rnn_lm_free(this.ptr); this.ptr = 0; } }
+    free() {
+      if (this.inboxPtr) { this.eng.c.rnn_dealloc(this.inboxPtr); this.inboxPtr = 0; }
+      if (this.ptr) { this.eng.c.rnn_lm_free(this.ptr); this.ptr = 0; }
+    }
   }
 
   // The curriculum-trained encoder-decoder of learning to execute.
