@@ -9,17 +9,21 @@
 // language; the playground's "Inspect units" hands its model to the widget.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, visibleTexts, openPage, waitReady, FILE_URL, hashFor, stepCount, stepOnce } from './helpers.mjs';
+import { launch, visibleTexts, openPage, waitReady, FILE_URL, hashFor, stepCount, stepOnce, startServer } from './helpers.mjs';
 import { EMBED, openWidget, post } from './widget-helpers.mjs';
 import { loadEngine } from '../node/helpers.mjs';
 import { quoteModelFile, QUOTE_UNIT, QUOTED_TEXT } from '../node/neurons-fixture.mjs';
+import { gzipBomb, corruptGzip, bigSparseFile } from '../webkit/bad-models.mjs';
 
-let browser, modelFile;
+let browser, modelFile, server, bomb, tooBig;
 before(async () => {
   browser = await launch();
+  server = await startServer();
   modelFile = Buffer.from(quoteModelFile(await loadEngine('simd')));
+  bomb = await gzipBomb(256);   // 256 MB of zeros in ~250 KB: past the 64 MiB cap
+  tooBig = bigSparseFile(64 * 1024 * 1024 + 1);
 });
-after(async () => { await browser?.close(); });
+after(async () => { await browser?.close(); server?.server.close(); tooBig?.remove(); });
 
 const open = (hash = '', lang = 'en') => openWidget(browser, `${EMBED}?w=neurons&lang=${lang}${hash}`, { workerConsole: true });
 const steps = (page) => page.evaluate(() => window.__events.filter((e) => e.event === 'step'));
@@ -138,11 +142,62 @@ test('neurons: the playground\'s "Inspect units" opens the widget on a copy of t
     popup.on('console', (m) => popupProblems.push(`${m.type()}: ${m.text()}`));
     popup.on('pageerror', (e) => popupProblems.push(`pageerror: ${e.message}`));
     await popup.waitForFunction((s) => document.querySelector('.neurons-model') &&
-      document.querySelector('.neurons-model').textContent.includes(`the playground's model at step ${s}: H = 32`), step, { timeout: 20000 });
+      document.querySelector('.neurons-model').textContent.includes(`the model sent by a local page (file://) at step ${s}: H = 32`), step, { timeout: 20000 });
     // the playground's corpus has no quotes: the sample sentence is not readable, the model reads its own text
     await popup.waitForFunction(() => /reads a text it wrote itself/.test(document.querySelector('.neurons-note').textContent));
     assert.ok(await popup.locator('.neurons-cell').count() >= 90);
     assert.equal(await popup.locator('.neurons-unitbox .neurons-of').textContent(), 'of 32');
     assert.deepEqual([problems, popupProblems], [[], []]);
+  } finally { await context.close(); }
+});
+
+// Issue 22 item 3: the widget's file input and its `wantModel` answer are
+// bounded. A gzip bomb stops at the 64 MiB cap and is named, a corrupt gzip
+// is named as such (not "Failed to fetch"), a file past the cap is refused
+// by its size before it is read; the current model stays.
+test('neurons: a gzip bomb, a corrupt gzip and a file past 64 MiB are refused by name; the model stays', async () => {
+  const { context, page, lines: problems } = await open();
+  try {
+    const before = await page.locator('.neurons-model').textContent();
+    const note = () => page.locator('.neurons-note').textContent();
+    await page.locator('.neurons-file').setInputFiles({ name: 'bomb.rnn.gz', mimeType: 'application/gzip', buffer: bomb });
+    await page.waitForFunction(() => /Could not read/.test(document.querySelector('.neurons-note').textContent), null, { timeout: 20000 });
+    assert.equal(await note(), 'Could not read that model file: unpacked (gzip), it would be larger than 64 MiB, the limit for a model.');
+    await page.locator('.neurons-file').setInputFiles({ name: 'corrupt.rnn.gz', mimeType: 'application/gzip', buffer: corruptGzip() });
+    await page.waitForFunction(() => /gzip file\./.test(document.querySelector('.neurons-note').textContent));
+    assert.equal(await note(), 'Could not read that model file: it is not a valid gzip file.');
+    await page.locator('.neurons-file').setInputFiles(tooBig.path);
+    await page.waitForFunction(() => /larger than 64 MiB, the limit for a model file/.test(document.querySelector('.neurons-note').textContent));
+    assert.equal(await page.locator('.neurons-model').textContent(), before);
+    await page.keyboard.press('ArrowRight');
+    await waitSteps(page, 1);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+// A window that opens the widget answers its `wantModel`: the model is named
+// by that window's origin, whoever it is, and a bomb sent that way is refused.
+test('neurons: a model sent by the opener is labelled by its origin; a bomb sent that way is refused', async () => {
+  const context = await browser.newContext({ viewport: { width: 960, height: 540 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + 'gallery.html#lang=en');
+    const openWith = async (bytes, step) => {
+      const [popup] = await Promise.all([context.waitForEvent('page'), page.evaluate(([b, s]) => {
+        const w = window.open('embed.html?w=neurons&lang=en');
+        window.addEventListener('message', function answer(ev) {
+          if (ev.source !== w || !ev.data || ev.data.event !== 'wantModel') return;
+          window.removeEventListener('message', answer);
+          w.postMessage({ source: 'rnn-playground', type: 'model', model: new Uint8Array(b).buffer, step: s }, '*');
+        });
+      }, [Array.from(bytes), step])]);
+      return popup;
+    };
+    const good = await openWith(modelFile, 7);
+    const origin = server.url.replace(/\/$/, '');
+    await good.waitForFunction((o) => (document.querySelector('.neurons-model')?.textContent || '').startsWith(`the model sent by ${o} at step 7: H = 6`), origin, { timeout: 20000 });
+    const bad = await openWith(bomb, 9);
+    await bad.waitForFunction(() => /larger than 64 MiB/.test(document.querySelector('.neurons-note')?.textContent || ''), null, { timeout: 20000 });
+    assert.match(await bad.locator('.neurons-model').textContent(), /^bundled model: H = 64/);
   } finally { await context.close(); }
 });

@@ -33,7 +33,7 @@ var RnnModelSnapshot = (function () {
     return { give: function (b, s) { bytes = b; step = s; send(); }, cancel: finish };
   }
 
-  // Calls onModel(bytes, step) once if the window that opened this one sends
+  // Calls onModel(bytes, step, origin) once if the window that opened this one sends
   // a model; returns false (and asks nothing) when there is no such window.
   function request(onModel) {
     var opener = window.opener;
@@ -43,13 +43,13 @@ var RnnModelSnapshot = (function () {
       if (ev.source !== opener || !d || d.source !== 'rnn-playground' || d.type !== 'model') return;
       if (!(d.model instanceof ArrayBuffer) || d.model.byteLength > MAX_BYTES) return;
       window.removeEventListener('message', onMessage);
-      onModel(d.model, Number.isInteger(d.step) ? d.step : 0);
+      onModel(d.model, Number.isInteger(d.step) ? d.step : 0, String(ev.origin));
     }
     window.addEventListener('message', onMessage);
     opener.postMessage({ source: 'rnn-widget', widget: 'neurons', event: 'wantModel' }, '*');
     return true;
   }
 
-  return { offer: offer, request: request };
+  return { offer: offer, request: request, MAX_BYTES: MAX_BYTES };
 })();
 if (typeof module === 'object' && module.exports) module.exports = RnnModelSnapshot;

@@ -12,6 +12,7 @@
   var TICK_MS = 140;      // one character per tick while playing
   var RANKED = 5;         // units listed by the search
   var MAX_TEXT = 120;     // characters: three lines of cells fit a 16:9 slide
+  var MAX_MIB = 64;       // a model file, and what it inflates to (worker.js, shared/model-snapshot.js)
   var FEATURES = ['quote', 'paren', 'column', 'vowel', 'space'];
   var SAMPLE = 'A aluna perguntou: "O modelo lê a próxima letra?"\nO rio guarda os pesos (de novo) e diz "sem pressa".';
 
@@ -36,6 +37,15 @@
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
     function fail(e) { playing = false; say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
     function text() { return s.text || SAMPLE; }
+
+    // A refused model file, named in the page's language: the worker's named
+    // refusals (worker.js: errFileTooBig, errInflatedTooBig, errGzip) or its message.
+    function loadFailed(e) {
+      var m = /^(errFileTooBig|errInflatedTooBig|errGzip)(?:: ([\s\S]*))?$/.exec(e && e.message ? e.message : String(e));
+      var reason = m ? ctx.t(m[1], { limit: MAX_MIB }) : (e && e.message ? e.message : String(e));
+      note = { key: 'loadFailed', params: { reason: reason } };
+      render();
+    }
 
     // The unit shown: the one asked for, else the search's first.
     function unit() {
@@ -66,7 +76,9 @@
 
     function nameOf() {
       if (!modelName) return ctx.t('bundledName');
-      return typeof modelName === 'string' ? modelName : ctx.t(modelName.key, modelName.params);
+      if (typeof modelName === 'string') return modelName;
+      var p = modelName.params;
+      return ctx.t(modelName.key, { step: p.step, origin: p.origin && p.origin !== 'null' ? p.origin : ctx.t('originLocal') });
     }
 
     function emitStep() {
@@ -164,13 +176,13 @@
     ui.loadBtn.addEventListener('click', function () { ui.file.click(); });
     ui.file.addEventListener('change', function () {
       var f = ui.file.files && ui.file.files[0];
-      if (!f || !ready) return;
-      f.arrayBuffer().then(function (buf) {
-        serial(function () {
-          return load({ bytes: buf }, f.name).catch(function (e) { note = { key: 'loadFailed', params: { reason: e.message } }; render(); });
-        });
-      });
       ui.file.value = '';
+      if (!f || !ready) return;
+      // the size first: a file past the cap is never read
+      if (f.size > MAX_MIB * 1024 * 1024) { loadFailed(new Error('errFileTooBig')); return; }
+      f.arrayBuffer().then(function (buf) {
+        serial(function () { return load({ bytes: buf }, f.name).catch(loadFailed); });
+      }, loadFailed);
     });
     api.relabel();
 
@@ -179,10 +191,11 @@
       ctx.emit('ready', { kind: client.kind, hidden: model.H, vocab: model.V, best: data && data.order ? data.order[0] : null });
       if (playing) api.play();
       ctx.changed();
-      RnnModelSnapshot.request(function (bytes, step) {   // opened by the playground's "Inspect units"
+      // opened by the playground's "Inspect units": named by the origin of
+      // the window that sent it (any opener may answer `wantModel`)
+      RnnModelSnapshot.request(function (bytes, step, origin) {
         serial(function () {
-          return load({ bytes: bytes }, { key: 'snapshotName', params: { step: step } })
-            .catch(function (e) { note = { key: 'loadFailed', params: { reason: e.message } }; render(); });
+          return load({ bytes: bytes }, { key: 'snapshotName', params: { step: step, origin: origin } }).catch(loadFailed);
         });
       });
     }, fail);

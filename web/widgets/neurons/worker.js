@@ -17,11 +17,58 @@
     return out;
   }
 
+  var MAX_BYTES = 64 * 1024 * 1024;   // the model loader's cap (shared/model-snapshot.js), inflated or not
+  var CHUNK = 64 * 1024;
+
+  // An error the widget names in its own words (strings.js key; view.js).
+  function named(key, detail) { return new Error(key + (detail ? ": " + detail : "")); }
+
+  // The bytes as a stream of copied chunks. Not Blob.stream(): WebKit cannot
+  // read a Blob's stream inside a Blob-URL worker ("NotReadableError").
+  function byteStream(bytes) {
+    var off = 0;
+    return new ReadableStream({
+      pull: function (c) {
+        if (off >= bytes.length) { c.close(); return; }
+        c.enqueue(bytes.slice(off, off + CHUNK));
+        off += CHUNK;
+      },
+    });
+  }
+
+  function concat(parts, total) {
+    var out = new Uint8Array(total), at = 0;
+    parts.forEach(function (p) { out.set(p, at); at += p.length; });
+    return out;
+  }
+
+  // Inflates gzip as a stream, refusing as soon as the output passes `limit`
+  // (the stream is cancelled: a 1 GB bomb stops at the cap); a stream that is
+  // not valid gzip is named as such.
+  function inflate(bytes, limit) {
+    var reader = byteStream(bytes).pipeThrough(new DecompressionStream('gzip')).getReader();
+    var parts = [], total = 0;
+    function next() {
+      return reader.read().then(function (r) {
+        if (r.done) return concat(parts, total);
+        total += r.value.length;
+        if (total > limit) {
+          parts = [];
+          reader.cancel().catch(function () {});
+          throw named('errInflatedTooBig');
+        }
+        parts.push(r.value);
+        return next();
+      }, function (e) { throw named('errGzip', e && e.message ? e.message : String(e)); });
+    }
+    return next();
+  }
+
   // A .rnn model file, or one compressed with gzip (the bundled model is).
-  function unpack(bytes) {
+  function unpack(bytes, limit) {
+    if (bytes.length > limit) return Promise.reject(named('errFileTooBig'));
     if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(bytes);
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+    return inflate(bytes, limit);
   }
 
   RnnWorkerProtocol.serve({
@@ -35,7 +82,7 @@
     // msg.base64 (the bundled model) or msg.bytes (an ArrayBuffer: a file the user chose)
     load: function (msg) {
       var raw = msg.bytes ? new Uint8Array(msg.bytes) : base64Bytes(msg.base64);
-      return unpack(raw).then(function (bytes) {
+      return unpack(raw, MAX_BYTES).then(function (bytes) {
         var next = engine.loadCharLM(bytes);
         if (model) model.free();
         model = next;
