@@ -2,7 +2,7 @@
 // a slide (an iframe at 960×540 or 1280×720). Loads the widget's files from
 // the registry, reads its settings from the URL hash (nonsense named and
 // replaced by defaults) and hands it to host.js.
-/* global RnnLocale, RnnHashSchema, RnnLoadScripts, RnnWidgetRegistry, RnnWidgetHost, RnnEmbedStrings */
+/* global RnnLocale, RnnHashSchema, RnnLoadScripts, RnnWidgetRegistry, RnnWidgetHost, RnnEmbedStrings, RnnBoot */
 'use strict';
 (function () {
   var query = new URLSearchParams(location.search);
@@ -43,15 +43,20 @@
     var row = RnnWidgetRegistry.row(id);
     if (!row) { say('unknownWidget', { id: id.slice(0, 40), list: list }); return; }
     RnnLoadScripts.load(RnnWidgetRegistry.files(row)).then(function () {
-      host = RnnWidgetHost.mount(RnnWidgetRegistry.get(id), {
-        id: id, el: el, lang: lang, hash: location.hash, buttons: buttons, onLabels: label,
-      });
+      try {
+        host = RnnWidgetHost.mount(RnnWidgetRegistry.get(id), {
+          id: id, el: el, lang: lang, hash: location.hash, buttons: buttons, onLabels: label,
+        });
+      } catch (e) { RnnBoot.fail('widget', e); return; }
       var invalid = host.invalid.slice();
       if (query.has('lang') && RnnLocale.LANGS.indexOf(query.get('lang')) < 0) invalid.unshift('lang');
       if (host.tooLong) say('hashTooLong', { max: RnnHashSchema.MAX_HASH.toLocaleString(RnnLocale.tag(lang)) });
       else if (invalid.length) say('ignored', { keys: invalid.join(', ') });
       label();
-    }, function (e) { say('loadFailed', { reason: e.message }); });
+    }, function (e) {
+      // a file that could not be loaded is already named by shared/boot.js
+      if (!RnnBoot.failures().length) RnnBoot.fail('widget', e);
+    });
   }
 
   start();

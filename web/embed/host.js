@@ -2,7 +2,7 @@
 // buttons, the keyboard (space = play/pause, → = one step, r = reset) and
 // the postMessage API (shared/widget-api.js) to the widget's instance.
 // Events the widget emits ('ready', 'step', 'done') go to the parent frame.
-/* global RnnLocale, RnnHashSchema, RnnWidgetApi, RnnWidgetRegistry */
+/* global RnnLocale, RnnHashSchema, RnnWidgetApi, RnnWidgetRegistry, RnnBoot */
 'use strict';
 var RnnWidgetHost = (function () {
   // def: the registered parts {strings, schema, mount}; opts: {id, el, lang,
@@ -15,6 +15,7 @@ var RnnWidgetHost = (function () {
     var target = window.parent;
     var instance = null;
     var emit = function (name, data) {
+      if (name === 'ready') RnnBoot.started();
       try { target.postMessage(RnnWidgetApi.event(opts.id, name, data), '*'); } catch (e) { /* a closed parent */ }
       syncButtons();
     };

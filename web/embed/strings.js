@@ -13,7 +13,6 @@ var RnnEmbedStrings = {
     noWidget: 'Name a widget in the link: embed.html?w=alphabet. Widgets: {list}.',
     ignored: 'Not understood in the link, defaults used: {keys}.',
     hashTooLong: 'The link\'s settings are longer than {max} characters, so none of them were used.',
-    loadFailed: 'The widget could not start: {reason}',
   },
   pt: {
     pageTitle: '{title} — widget de RNN',
@@ -27,6 +26,5 @@ var RnnEmbedStrings = {
     noWidget: 'Indique um widget no link: embed.html?w=alphabet. Widgets: {list}.',
     ignored: 'Não entendido no link, valores padrão usados: {keys}.',
     hashTooLong: 'As configurações do link têm mais de {max} caracteres, por isso nenhuma foi usada.',
-    loadFailed: 'O widget não pôde começar: {reason}',
   },
 };

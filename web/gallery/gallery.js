@@ -1,6 +1,6 @@
 // gallery.js - every registered widget: title and summary (its strings.js),
 // a live preview (an iframe of embed.html) and the snippets to copy.
-/* global RnnLocale, RnnLoadScripts, RnnWidgetRegistry, RnnGalleryStrings, RnnGallerySnippets, RnnWidgetKit */
+/* global RnnLocale, RnnLoadScripts, RnnWidgetRegistry, RnnGalleryStrings, RnnGallerySnippets, RnnWidgetKit, RnnBoot */
 'use strict';
 (function () {
   var lang = RnnLocale.pick(new URLSearchParams(location.search).get('lang'), navigator.languages);
@@ -67,8 +67,9 @@
     render();
   });
 
-  RnnLoadScripts.load(RnnWidgetRegistry.stringFiles()).then(render, function (e) {
+  // a strings file that cannot be loaded is named by shared/boot.js (the missing file)
+  RnnLoadScripts.load(RnnWidgetRegistry.stringFiles()).then(function () { render(); RnnBoot.started(); }, function (e) {
+    if (!RnnBoot.failures().length) RnnBoot.fail('page', e);
     render();
-    node('p', 'message error', list, t('loadFailed', { reason: e.message }));
   });
 })();

@@ -21,7 +21,6 @@ var RnnGalleryStrings = {
     copy: 'Copy',
     copied: 'Copied',
     selected: 'Selected: press Ctrl+C',
-    loadFailed: 'The widget list could not load: {reason}',
   },
   pt: {
     pageTitle: 'Widgets para slides — playground de RNN simples',
@@ -43,6 +42,5 @@ var RnnGalleryStrings = {
     copy: 'Copiar',
     copied: 'Copiado',
     selected: 'Selecionado: aperte Ctrl+C',
-    loadFailed: 'A lista de widgets não pôde carregar: {reason}',
   },
 };

@@ -2,7 +2,7 @@
 // wires the task form, the URL hash, the four-worker race, the two accuracy
 // charts, the scoreboard, the sample cards and the predictions table. It does
 // no math and never touches the engine: every number comes from the workers.
-/* global RnnI18n, RnnTexts, RnnL2EState, RnnL2ERace, RnnL2EChart, RnnL2ETable, RnnL2ESamples, RnnL2EScore */
+/* global RnnI18n, RnnTexts, RnnL2EState, RnnL2ERace, RnnL2EChart, RnnL2ETable, RnnL2ESamples, RnnL2EScore, RnnBoot */
 'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -261,8 +261,11 @@
   }
 
   function startEngine() {
-    app.race = new RnnL2ERace.Race(on);
-    return app.race.start().then(function (r) {
+    // a race that cannot start its workers (a missing generated file, a Worker that throws) rejects: named below
+    return Promise.resolve().then(function () {
+      app.race = new RnnL2ERace.Race(on);
+      return app.race.start();
+    }).then(function (r) {
       app.engineUp = true;
       var status = $('engine-status');
       if (r.kind === 'simd') say(status, 'engineSimd', { diff: r.selfCheck.maxDiff.toExponential(1) });
@@ -273,8 +276,10 @@
       status.setAttribute('data-kind', r.kind);
       app.phase = 'idle';
       updateButtons();
+      RnnBoot.started();
       return refreshSamples();
     }, function (e) {
+      RnnBoot.fail('engine', e);
       app.phase = 'failed';
       say($('engine-status'), 'engineFailed', { reason: e.message });
       $('engine-status').setAttribute('data-kind', 'none');
@@ -288,9 +293,11 @@
     RnnI18n.lang = RnnI18n.pick(app.state.lang, navigator.languages);
     app.state.lang = RnnI18n.lang;
     RnnI18n.apply(document);
+    // a chart that cannot start (uPlot failed) draws nothing; the race runs without it
+    var chartMethods = ['push', 'reset', 'setLabels', 'setReference'];
     app.charts = [
-      new RnnL2EChart.AccuracyChart($('chart-char'), chartLabels('l2eChartYChar'), axisPct),
-      new RnnL2EChart.AccuracyChart($('chart-exact'), chartLabels('l2eChartYExact'), axisPct),
+      RnnBoot.part('chart', function () { return new RnnL2EChart.AccuracyChart($('chart-char'), chartLabels('l2eChartYChar'), axisPct); }, chartMethods),
+      RnnBoot.part('chart', function () { return new RnnL2EChart.AccuracyChart($('chart-exact'), chartLabels('l2eChartYExact'), axisPct); }, chartMethods),
     ];
     app.table = new RnnL2ETable.PredictionTable($('predictions').tBodies[0], t);
     app.table.setLabels(tableLabels());

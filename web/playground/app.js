@@ -2,7 +2,7 @@
 // the worker, the chart and the samples together. It does no math and never
 // touches the engine: everything numeric comes from the worker's messages.
 /* global RnnI18n, RnnState, RnnCorpusInput, RnnWorkerClient, RnnChart, RnnSamples, RnnTexts, RnnCorpusPanel,
-   RnnTimeline, RnnLoadScripts, RnnModelSnapshot, RnnBpttViews, RnnCores */
+   RnnTimeline, RnnLoadScripts, RnnModelSnapshot, RnnBpttViews, RnnCores, RnnBoot */
 'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -10,6 +10,9 @@
   var num = RnnI18n.number;
   var say = RnnTexts.say;
   var message = RnnTexts.message;
+  // the loss chart's methods: a chart that cannot start (uPlot failed) is replaced by one that draws nothing
+  var CHART_METHODS = ['markJump', 'pushTrain', 'pushVal', 'redraw', 'reset', 'resize', 'setCurve', 'setLabels', 'setLog',
+    'setReference', 'truncate'];
 
   var FIELDS = { hidden: 'set-hidden', seq: 'set-seq', batch: 'set-batch', lr: 'set-lr', optim: 'set-optim',
     clip: 'set-clip', act: 'set-act', seed: 'set-seed' };
@@ -567,7 +570,8 @@
   }
 
   function startEngine() {
-    return RnnWorkerClient.start().then(function (r) {
+    // a worker that cannot start (a missing generated file, a Worker that throws) rejects: named below
+    return Promise.resolve().then(function () { return RnnWorkerClient.start(); }).then(function (r) {
       app.client = r.client;
       app.pool = RnnCores.pool = new RnnCores.Pool(r.client);
       r.client.on('cores', onCores).on('progress', onProgress).on('val', onVal).on('diverged', onDiverged).on('jump', onJump)
@@ -590,8 +594,9 @@
         ? app.corpus.choose(app.state.corpus) : Promise.resolve();
       return pushSettings(false).then(function () { return first; })
         .then(function () { return app.pool.set(app.state.cores); }).then(setup)
-        .catch(failed).then(function () { app.booted = true; });
+        .catch(failed).then(function () { app.booted = true; RnnBoot.started(); });
     }, function (e) {
+      RnnBoot.fail('engine', e);
       say($('engine-status'), 'engineFailed', { reason: e.message });
       $('engine-status').setAttribute('data-kind', 'none');
     });
@@ -619,8 +624,11 @@
       },
     });
     app.corpus.choose(app.state.corpus);
-    app.chart = new RnnChart.LossChart($('chart'), chartLabels());
-    app.chart.setLog(app.state.logx);
+    app.chart = RnnBoot.part('chart', function () {
+      var c = new RnnChart.LossChart($('chart'), chartLabels());
+      c.setLog(app.state.logx);
+      return c;
+    }, CHART_METHODS);
     app.timeline = new RnnTimeline.Timeline($('timeline'));
     app.samples = new RnnSamples.SampleView($('samples'), $('top5'), t);
     app.samples.clear();

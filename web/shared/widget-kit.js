@@ -2,7 +2,7 @@
 // shares: a DOM node helper, the serial queue of worker requests, the play
 // loop (one tick, a pause, the next tick) and the start of the widget's
 // worker. Loaded once by embed.html, before any widget's files.
-/* global RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES, RNN_ENGINE_GLUE */
+/* global RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES, RNN_ENGINE_GLUE, RnnBoot */
 'use strict';
 var RnnWidgetKit = (function () {
   // A new element: class cls (if any), appended to parent (if any), with
@@ -68,8 +68,14 @@ var RnnWidgetKit = (function () {
   // Starts widget id's worker (its source from gen/widget-<id>-worker-sources.js)
   // and resolves with what setup(client) resolves with.
   function startWorker(id, setup) {
-    return RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES[id].common, glue: typeof RNN_ENGINE_GLUE === 'object' ? RNN_ENGINE_GLUE : null }).then(function (r) {
+    return Promise.resolve().then(function () {   // a missing worker source or a Worker that throws: a rejection
+      return RnnWorkerClient.start({ common: RNN_WIDGET_WORKER_SOURCES[id].common, glue: typeof RNN_ENGINE_GLUE === 'object' ? RNN_ENGINE_GLUE : null });
+    }).then(function (r) {
       return setup(r.client);
+    }, function (e) {
+      // named once for the page (shared/boot.js), then the widget's own status says it too
+      if (typeof RnnBoot === 'object') RnnBoot.fail('engine', e);
+      throw e;
     });
   }
 
