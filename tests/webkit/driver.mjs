@@ -75,7 +75,7 @@ async function call(base, method, path, body) {
   return j.value;
 }
 
-const ELEMENT = 'element-6066-11e4-a5ab-b7f7-4fe93cc2b5ce';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';   // the W3C web element identifier
 
 export class Session {
   constructor(base, id, drv) { this.base = base; this.id = id; this.drv = drv; }
@@ -114,7 +114,8 @@ export class Session {
     return this.cmd('POST', `/element/${el}/value`, { text: path });
   }
 
-  async frame(css) { const el = await this.find(css); return this.cmd('POST', '/frame', { id: { [ELEMENT]: el } }); }
+  // Into the page's n-th frame (WebKitWebDriver wants the index), or back to the top.
+  frame(n = 0) { return this.cmd('POST', '/frame', { id: n }); }
   topFrame() { return this.cmd('POST', '/frame', { id: null }); }
 
   // From now on, uncaught errors, unhandled rejections and console.error/warn
