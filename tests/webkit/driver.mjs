@@ -48,10 +48,13 @@ function freePort() {
 class WebDriverError extends Error {}
 
 // Starts WebKitWebDriver and one browser session. Returns a Session.
-export async function launch() {
+// env: variables for the driver and its browser (e.g. {LANG: 'C'}).
+export async function launch({ env = {} } = {}) {
   if (!process.env.DISPLAY) throw new Error('no X display: run the WebKit tests under xvfb-run -a (scripts/test.sh does)');
   const port = await freePort();
-  const drv = spawn(process.env.WEBKIT_WEBDRIVER || 'WebKitWebDriver', [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const drv = spawn(process.env.WEBKIT_WEBDRIVER || 'WebKitWebDriver', [`--port=${port}`], {
+    stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env },
+  });
   let exited = null;
   drv.on('exit', (code) => { exited = code; });
   drv.stderr.on('data', () => {});   // MiniBrowser's GTK warnings
