@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # setup.sh - installs what the project needs on Debian 12 and builds it.
 # Idempotent: installs only what is missing; safe to run again.
-#   Debian packages: emscripten (WASM toolchain), chromium and firefox-esr (browser tests),
+#   Debian packages: emscripten (WASM toolchain), chromium, firefox-esr and
+#   webkit2gtk-driver + xvfb + xauth (browser tests),
 #   gcc/make/python3 (native tests), gcc-multilib + clang-14 (32-bit and fuzz
 #   builds of the C tests), python3-torch (PyTorch parity test and
 #   bench peer); npm packages from package-lock.json.
@@ -13,6 +14,10 @@ command -v emcc >/dev/null 2>&1 || need_pkgs+=(emscripten)
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 # Firefox ESR for the Firefox browser tests (driven by puppeteer-core over WebDriver BiDi)
 [ -x /usr/bin/firefox-esr ] || need_pkgs+=(firefox-esr)
+# WebKit (Safari's engine) for the WebKit browser tests: WebKitWebDriver drives MiniBrowser under Xvfb
+command -v WebKitWebDriver >/dev/null 2>&1 || need_pkgs+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null 2>&1 || need_pkgs+=(xvfb)
+command -v xauth >/dev/null 2>&1 || need_pkgs+=(xauth)
 command -v gcc >/dev/null 2>&1 || need_pkgs+=(gcc)
 command -v make >/dev/null 2>&1 || need_pkgs+=(make)
 command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)

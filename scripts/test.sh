@@ -3,7 +3,8 @@
 # (64- and 32-bit), bounded libFuzzer runs, the generated-program check, the
 # freshness check of the committed generated files (and its own test on a
 # deliberately stale clone), Node tests against both modules, CLI tests,
-# browser tests in headless Chromium and Firefox ESR, and a tiny bench.
+# browser tests in headless Chromium and Firefox ESR and in WebKit (MiniBrowser
+# under Xvfb), and a tiny bench.
 # Ends with one line "stages: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,9 @@ if [ -d tests/browser ]; then
   stage "browser tests (headless Chromium)" node --test --test-concurrency=1 tests/browser/
 fi
 stage "browser tests (headless Firefox ESR: core flows, every widget)" node --test --test-concurrency=1 tests/firefox/
+# WebKit needs an X display (Xvfb) and a real locale (with LANG=C its navigator.language may be "C")
+stage "browser tests (WebKit: MiniBrowser via WebKitWebDriver under Xvfb; core flows, race, gallery, every widget)" \
+  xvfb-run -a -s '-screen 0 1280x1024x24' env LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 node --test --test-concurrency=1 tests/webkit/
 stage "bench runs (tiny workload)" node scripts/rnn.mjs bench --hidden 16 --batch 2 --seq 8 --steps 2 --reps 1 --matmul 32
 
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
