@@ -18,7 +18,9 @@
   }
 
   var MAX_BYTES = 64 * 1024 * 1024;   // the model loader's cap (shared/model-snapshot.js), inflated or not
-  var CHUNK = 64 * 1024;
+  // input per pull: deflate inflates at most ~1,032:1, so one chunk adds at
+  // most ~4 MB before the cap is checked (a 64 KB chunk of a bomb: ~64 MB at once)
+  var CHUNK = 4 * 1024;
 
   // An error the widget names in its own words (strings.js key; view.js).
   function named(key, detail) { return new Error(key + (detail ? ": " + detail : "")); }
