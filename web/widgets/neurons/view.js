@@ -78,7 +78,8 @@
       if (!modelName) return ctx.t('bundledName');
       if (typeof modelName === 'string') return modelName;
       var p = modelName.params;
-      return ctx.t(modelName.key, { step: p.step, origin: p.origin && p.origin !== 'null' ? p.origin : ctx.t('originLocal') });
+      var local = !p.origin || p.origin === 'null' || /^file:/.test(p.origin);   // file:// pages: "null" or "file://"
+      return ctx.t(modelName.key, { step: p.step, origin: local ? ctx.t('originLocal') : p.origin });
     }
 
     function emitStep() {
