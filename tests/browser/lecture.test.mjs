@@ -36,9 +36,11 @@ async function openDeck(suffix = '', { width = 1280, height = 720, locale = 'en-
 
 const index = (page) => page.evaluate(() => Reveal.getIndices().h);
 const frames = (page) => page.evaluate(() => RnnLecture.frames());
+// No scrollbar on the page, and the current slide's content inside its 1280×720.
 const fits = (page) => page.evaluate(() => {
   const d = document.documentElement;
-  return d.scrollWidth <= d.clientWidth && d.scrollHeight <= d.clientHeight;
+  const s = document.querySelector('.slides > section.present');
+  return d.scrollWidth <= d.clientWidth && d.scrollHeight <= d.clientHeight && s.scrollHeight <= 720 && s.scrollWidth <= 1280;
 });
 async function waitReady(page, id, timeout = 60000) {
   await page.waitForFunction((id) => RnnLecture.frames().some((f) => f.id === id && f.state === 'ready'), id, { timeout });
