@@ -45,6 +45,14 @@ const fits = (page) => page.evaluate(() => {
 async function waitReady(page, id, timeout = 60000) {
   await page.waitForFunction((id) => RnnLecture.frames().some((f) => f.id === id && f.state === 'ready'), id, { timeout });
 }
+// The dedicated workers that run in the page or its frames (Chromium's targets).
+async function workers(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return targetInfos.filter((t) => t.type === 'worker').map((t) => t.url);
+  } finally { await cdp.detach(); }
+}
 // The frames' documents that exist (the main page is one of page.frames()).
 const liveFrames = (page) => page.frames().filter((f) => /embed\.html\?w=/.test(f.url()));
 
@@ -64,6 +72,7 @@ test('the keyboard walks the deck first → last and back: each widget gets read
       }
       const here = (await frames(page)).find((f) => f.slide === i);
       if (here) await waitReady(page, here.id);
+      if (here && here.id === 'alphabet') assert.ok((await workers(page)).length >= 1, 'no worker seen on a widget slide');
       if (i < n - 1) await page.keyboard.press('ArrowRight');
     }
     // every widget said ready and was paused when its slide was not the current one
@@ -77,6 +86,8 @@ test('the keyboard walks the deck first → last and back: each widget gets read
     assert.equal(await page.locator('iframe[src]').count(), 0);
     await page.waitForFunction(() => true);
     assert.deepEqual(liveFrames(page).map((f) => f.url()), [], 'a widget document is still alive');
+    await page.waitForFunction(() => true);
+    assert.deepEqual(await workers(page), [], 'a widget worker still runs');
     assert.deepEqual(externalRequests(requests), []);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
@@ -196,6 +207,28 @@ test('the print view (?print-pdf) renders one page per slide, each widget loaded
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
     assert.equal(pages, n);
     assert.deepEqual(externalRequests(requests), []);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('S opens the speaker window: notes beside the slide, no widget, the two windows follow each other', async () => {
+  const { context, page, problems } = await openDeck('#/hoje');
+  try {
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+    const popupProblems = [];
+    popup.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') popupProblems.push(m.text()); });
+    await popup.waitForFunction(() => document.documentElement.getAttribute('data-deck') === 'ready', null, { timeout: 20000 });
+    assert.match(popup.url(), /lecture\.html\?speaker#\/hoje$/);
+    assert.equal(await popup.evaluate(() => Reveal.getIndices().h), 1);
+    assert.ok(await popup.evaluate(() => document.querySelector('.reveal').classList.contains('show-notes')));
+    assert.match(await popup.locator('.speaker-notes').innerText(), /Relembre a aula anterior/);
+    await page.keyboard.press('ArrowRight');            // the main deck moves: the speaker window follows
+    await popup.waitForFunction(() => Reveal.getIndices().h === 2, null, { timeout: 5000 });
+    await popup.keyboard.press('ArrowRight');           // the speaker window moves: the main deck follows
+    await page.waitForFunction(() => Reveal.getIndices().h === 3, null, { timeout: 5000 });
+    await waitReady(page, 'ball');
+    assert.deepEqual(await popup.evaluate(() => document.querySelectorAll('iframe[src]').length), 0, 'a widget runs in the speaker window');
+    assert.deepEqual(popupProblems, []);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });

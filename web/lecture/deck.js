@@ -83,6 +83,7 @@ var RnnLecture = (function () {
   }
 
   langButton.addEventListener('click', function () { toggleLang(); takeKeysBack(); });
+  root.classList.toggle('speaker', isSpeaker);
   label();
   // The print view lays the slides out on pages (moving them: a frame loaded
   // before would load again), then says 'pdf-ready'; the widgets load after it.
