@@ -97,8 +97,10 @@ var RnnLecture = (function () {
     transition: 'none', backgroundTransition: 'none',
     viewDistance: 3, preloadIframes: false, postMessage: false, postMessageEvents: false,
     showNotes: isSpeaker, pdfMaxPagesPerSlide: 1, pdfSeparateFragments: false,
-    keyboard: { 76: toggleLang, 83: function () { speaker.open(); } },
   }).then(function () {
+    // these two replace reveal.js's own L (→) and S; its help overlay (?) lists them
+    Reveal.addKeyBinding({ keyCode: 76, key: 'L', description: 'Português / English' }, toggleLang);
+    Reveal.addKeyBinding({ keyCode: 83, key: 'S', description: 'Notas do apresentador / speaker notes' }, function () { speaker.open(); });
     if (!isPrint) onSlide(Reveal.getIndices().h);
     Reveal.on('slidechanged', function (e) { onSlide(e.indexh); });
     takeKeysBack();
