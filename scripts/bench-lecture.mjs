@@ -7,8 +7,10 @@
 // /proc/<pid>/smaps_rollup: shared pages split between the processes that map
 // them) of the browser and every process under it. Prints the number per slide,
 // the heaviest slide, and the total after walking back to the first slide.
+// With --print: the print view (?print-pdf) instead, where every widget loads
+// (one after another) and stays: the total once all are ready.
 // Linux only (reads /proc).
-//   node scripts/bench-lecture.mjs [--seconds 5] [--json]
+//   node scripts/bench-lecture.mjs [--seconds 5] [--print] [--json]
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +65,17 @@ async function main() {
   });
   try {
     const page = context.pages()[0] || await context.newPage();
-    await page.goto(pathToFileURL(join(ROOT, 'web', 'lecture.html')).href);
+    const url = pathToFileURL(join(ROOT, 'web', 'lecture.html')).href;
+    if (args.includes('--print')) {
+      await page.goto(url + '?print-pdf');
+      await page.waitForFunction(() => typeof RnnLecture === 'object' && RnnLecture.frames().every((f) => f.state === 'ready'),
+        null, { timeout: 300000 });
+      await sleep(2000);
+      const mb = pssMB(profile);
+      console.log(JSON_OUT ? JSON.stringify({ print: mb }) : `print view, every widget loaded: ${mb.toFixed(0)} MB`);
+      return;
+    }
+    await page.goto(url);
     await page.waitForFunction(() => document.documentElement.getAttribute('data-deck') === 'ready');
     const n = await page.evaluate(() => RnnLecture.slideCount());
     const rows = [];
