@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, ROOT, externalRequests } from './helpers.mjs';
+import { launch, ROOT, externalRequests, startServer } from './helpers.mjs';
 
 const DECK = pathToFileURL(join(ROOT, 'web', 'lecture.html')).href;
 const NEAR = 1;
@@ -19,7 +19,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function openDeck(suffix = '', { width = 1280, height = 720, locale = 'en-US' } = {}) {
+async function openDeck(suffix = '', { width = 1280, height = 720, locale = 'en-US', base = DECK } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale });
   const page = await context.newPage();
   const problems = [];
@@ -29,7 +29,7 @@ async function openDeck(suffix = '', { width = 1280, height = 720, locale = 'en-
   // a frame unloaded while it loads aborts its requests (ERR_ABORTED, NS_BINDING_ABORTED): by design
   page.on('requestfailed', (r) => { if (!/ABORTED/.test((r.failure() || {}).errorText || '')) problems.push(`requestfailed: ${r.url()}`); });
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(DECK + suffix);
+  await page.goto(base + suffix);
   await page.waitForFunction(() => document.documentElement.getAttribute('data-deck') === 'ready', null, { timeout: 20000 });
   return { context, page, problems, requests };
 }
@@ -235,4 +235,14 @@ test('S opens the speaker window: notes beside the slide, no widget, the two win
     assert.deepEqual(popupProblems, []);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
+});
+
+test('over http (npm start) the deck runs its widgets too, nothing leaves the machine', async () => {
+  const server = await startServer();
+  const { context, page, problems, requests } = await openDeck('#/soma', { base: `http://127.0.0.1:${server.port}/lecture.html` });
+  try {
+    await waitReady(page, 'sum-rnn');
+    assert.deepEqual(externalRequests(requests), []);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); server.server.close(); }
 });
