@@ -29,6 +29,7 @@ var RnnLecture = (function () {
     count: function () { return slides.length; },
     current: function () { return Reveal.getIndices().h; },
     go: function (h) { Reveal.slide(h); },
+    lang: function () { return lang; },
   });
 
   function label() {

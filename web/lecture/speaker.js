@@ -9,7 +9,7 @@
 var RnnLectureSpeaker = (function () {
   var SOURCE = 'rnn-lecture';
 
-  // isSpeaker: this window is the speaker window; deck: {count(), current(), go(h)}.
+  // isSpeaker: this window is the speaker window; deck: {count(), current(), go(h), lang()}.
   function create(isSpeaker, deck) {
     var other = isSpeaker ? window.opener : null;
 
@@ -31,7 +31,7 @@ var RnnLectureSpeaker = (function () {
       open: function () {
         if (isSpeaker) return;
         if (other && !other.closed) { other.focus(); send(deck.current()); return; }
-        var url = location.pathname.split('/').pop() + '?speaker' + location.hash;
+        var url = location.pathname.split('/').pop() + '?speaker' + (deck.lang() === 'en' ? '&lang=en' : '') + location.hash;
         other = window.open(url, 'rnn-lecture-speaker', 'width=1100,height=700');
         if (other) other.addEventListener('load', function () { send(deck.current()); });
       },
