@@ -79,6 +79,26 @@ test('Firefox: a click gives the widget the keys, Esc gives them back; L switche
   } finally { await page.close(); }
 });
 
+test('Firefox: leaving a slide pauses its widget', async () => {
+  const { page, problems } = await openDeck('#/inicio');
+  try {
+    // a long play (5,000 training steps), so that only a pause can stop it while the test looks
+    await page.evaluate(() => document.querySelector('#traducao iframe').setAttribute('data-hash', 'steps=5000'));
+    await page.evaluate(() => Reveal.slide([...document.querySelectorAll('.slides > section')].findIndex((s) => s.id === 'traducao')));
+    await waitReady(page, 'translation');
+    const frame = page.frames().find((f) => /embed\.html\?w=translation/.test(f.url()));
+    await page.evaluate(() => document.querySelector('#traducao iframe').contentWindow.postMessage({ command: 'play' }, '*'));
+    await frame.waitForSelector('#btn-play[data-k="pause"]', { timeout: 20000 });
+    await page.keyboard.press('ArrowRight');
+    // with 5,000 steps to go, only the deck's pause stops the play (a step in flight may still land)
+    await frame.waitForSelector('#btn-play[data-k="play"]', { timeout: 10000 });
+    assert.ok((await frames(page)).find((f) => f.id === 'translation').pauses >= 1);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(await frame.$eval('#btn-play', (b) => b.getAttribute('data-k')), 'play', 'the widget plays again');
+    assert.deepEqual(problems, []);
+  } finally { await page.close(); }
+});
+
 test('Firefox: the print view renders one page per slide, each widget loaded', async () => {
   const { page, problems, requests } = await openDeck('?print-pdf');
   try {
