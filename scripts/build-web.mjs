@@ -170,6 +170,10 @@ export const TABLE = [
   widgetProgram('architectures'), widgetProgram('translation'),
   vendorCopy('web/vendor/uPlot.iife.min.js', 'node_modules/uplot/dist/uPlot.iife.min.js'),
   vendorCopy('web/vendor/uPlot.min.css', 'node_modules/uplot/dist/uPlot.min.css'),
+  // the lecture deck (web/lecture.html): reveal.js's UMD build (a classic script
+  // defining Reveal) and its layout CSS; the theme is the deck's own (lecture/lecture.css)
+  vendorCopy('web/vendor/reveal.js', 'node_modules/reveal.js/dist/reveal.js'),
+  vendorCopy('web/vendor/reveal.css', 'node_modules/reveal.js/dist/reveal.css'),
 ];
 
 export function readFrom(root) {

@@ -41,11 +41,26 @@ test('the scan sees the project\'s pages and scripts', () => {
   assert.ok(SCRIPTS.length >= 20, `${SCRIPTS.length} scripts found`);
 });
 
+// Audited exceptions, by file and pattern, with the number of uses read.
+// reveal.js (the lecture deck's engine, vendored) writes its own chrome with
+// innerHTML: controls, slide numbers, the help overlay, the print view's notes
+// and numbers, the scroll view's restore of the slides' own markup. Every
+// string is reveal.js's own or the deck's markup (web/lecture.html); no text a
+// user types reaches it. A new version with more uses fails here: read them, then
+// update the count.
+const AUDITED = { 'web/vendor/reveal.js': { innerHTML: 18 } };
+
 test('no script writes HTML from strings or evaluates strings as code', () => {
   const hits = [];
   for (const f of SCRIPTS) {
     const text = readFileSync(f, 'utf8');
-    for (const [re, what] of FORBIDDEN) if (re.test(text)) hits.push(`${relative(ROOT, f)}: ${what}`);
+    const name = relative(ROOT, f).split('\\').join('/');
+    for (const [re, what] of FORBIDDEN) {
+      if (!re.test(text)) continue;
+      const allowed = AUDITED[name] && AUDITED[name][what];
+      const uses = text.split(new RegExp(re.source, 'g')).length - 1;
+      if (allowed === undefined || uses !== allowed) hits.push(`${name}: ${what}` + (allowed !== undefined ? ` (${uses} uses, ${allowed} audited)` : ''));
+    }
   }
   assert.deepEqual(hits, []);
 });

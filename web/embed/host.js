@@ -50,6 +50,14 @@ var RnnWidgetHost = (function () {
 
     function onKey(ev) {
       if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      // Esc gives the keyboard back to the page that embeds us (a deck): the
+      // frame cannot move the parent's focus itself, so it says so and the
+      // parent refocuses (web/lecture/widgets.js); also from a text field.
+      if (ev.key === 'Escape' || ev.key === 'Esc') {
+        if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+        try { target.postMessage(RnnWidgetApi.event(opts.id, 'escape'), '*'); } catch (e) { /* a closed parent */ }
+        return;
+      }
       var tag = ev.target && ev.target.tagName;
       if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
       if (ev.key === ' ' || ev.key === 'Spacebar') {
