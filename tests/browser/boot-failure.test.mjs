@@ -141,3 +141,21 @@ test('an invalid navigator.language ("C") is replaced by a valid tag: uPlot load
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   } finally { await context.close(); }
 });
+
+test('lecture deck: reveal.js missing is named, in the deck\'s language', async () => {
+  const url = brokenCopy((web) => rmSync(join(web, 'vendor', 'reveal.js')));
+  const { context, page } = await open(url('lecture.html'));
+  try {
+    const text = await failure(page, /reveal/);
+    assert.match(text, /^Parte da página não pôde começar: vendor\/reveal\.js não pôde ser carregado \(arquivo ausente\?\)/);
+    assert.equal(await failureCount(page), 1);
+  } finally { await context.close(); }
+});
+
+test('lecture deck: a healthy deck shows no boot failure once reveal.js is up', async () => {
+  const { context, page } = await open(pathToFileURL(join(ROOT, 'web', 'lecture.html')).href);
+  try {
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-deck') === 'ready' || document.querySelector('[data-deck="ready"]'), null, { timeout: 20000 });
+    assert.equal(await failureCount(page), 0);
+  } finally { await context.close(); }
+});

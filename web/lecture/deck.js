@@ -8,7 +8,7 @@
 //   - the widgets near the current slide run, the others are paused or
 //     unloaded (frames.js); ?print-pdf is reveal.js's print view, with every
 //     widget loaded one after another; ?speaker is the speaker window (speaker.js).
-/* global Reveal, RnnLectureStrings, RnnLectureFrames, RnnLectureSpeaker */
+/* global Reveal, RnnLectureStrings, RnnLectureFrames, RnnLectureSpeaker, RnnBoot */
 'use strict';
 var RnnLecture = (function () {
   var query = new URLSearchParams(location.search);
@@ -106,7 +106,8 @@ var RnnLecture = (function () {
     Reveal.on('slidechanged', function (e) { onSlide(e.indexh); });
     takeKeysBack();
     root.setAttribute('data-deck', 'ready');
-  });
+    RnnBoot.started();
+  }, function (e) { RnnBoot.fail('page', e); });
 
   return {
     frames: function () { return frames ? frames.snapshot() : []; },
