@@ -65,7 +65,7 @@
       rnn_ngram_info: 2, rnn_ngram_free: 1,
     },
     api_tasks: {
-      rnn_tasks_limits: 1, rnn_reviews_vocab: 0, rnn_reviews_lexicon: 2,
+      rnn_tasks_limits: 1, rnn_reviews_vocab: 0, rnn_reviews_lexicon: 2, rnn_reviews_slide: 3,
       rnn_reviews_generate: 6, rnn_reviews_label: 2, rnn_reviews_split: 2, rnn_reviews_tokenize: 7,
       rnn_ball_generate: 8, rnn_memory_generate: 7,
     },
@@ -1277,6 +1277,20 @@
           e.c.rnn_reviews_lexicon(pp, pc);
           const pol = Array.from(e.i32(pp, words.length)), cls = Array.from(e.i32(pc, words.length));
           return words.map((word, id) => ({ id, word, polarity: pol[id], cls: WORD_CLASSES[cls[id]] }));
+        });
+      };
+
+      // The lecture slide's W_ax (src/data/reviews.h): { column: [15] (the
+      // slide's column 1..15 of each word id), named: [15] (true: the slide
+      // names the word), wax: [3][15] by word id (rows filme, sentim., gênero) }.
+      Engine.prototype.reviewsSlide = function () {
+        const e = bind(this), n = this.taskLimits().reviewsVocab;
+        return e.scoped((s) => {
+          const pc = s.alloc(4 * n), pn = s.alloc(4 * n), pw = s.alloc(4 * 3 * n);
+          e.c.rnn_reviews_slide(pc, pn, pw);
+          const w = Array.from(e.f32(pw, 3 * n));
+          return { column: Array.from(e.i32(pc, n)), named: Array.from(e.i32(pn, n), (v) => v === 1),
+            wax: [0, 1, 2].map((r) => w.slice(r * n, (r + 1) * n)) };
         });
       };
 
