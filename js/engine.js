@@ -82,7 +82,7 @@
       rnn_ed_evaluate: 2,
     },
     api_bptt: { rnn_seq_set_orthogonal: 3, rnn_seq_dW_element: 5, rnn_echo_generate: 7 }, // widget bptt (section "BPTT views")
-    api_teacher: { rnn_lm_feed: 12 },          // widget teacher-forcing (section "BPTT views" below)
+    api_teacher: { rnn_lm_feed: 13 },          // widget teacher-forcing (section "BPTT views" below)
     api_peak: { rnn_peak_run: 4 },             // the peak multiply-add rate (`rnn bench`, Engine.peak)
   };
   const ABI_VERSION = 2;
@@ -1569,7 +1569,9 @@
     // vocabulary): lossTF[i], lossFR[i] = -log p(text[i+1]) in nats with the
     // true previous characters fed, or the model's own samples from step letGo
     // on; gen[i] the free-running sample at step i; meanTF / meanFR over steps
-    // letGo..n-2; drift the first step fed a wrong character (-1: none).
+    // letGo..n-2; drift the first step fed a wrong character (-1: none);
+    // own[i] = -log p(gen[i]): the model's surprise at its own output (the
+    // log-likelihood of what it generated), meanOwn its mean over letGo..n-2.
     LM.prototype.feed = function (text, opts = {}) {
       const e = this.eng, p = this.live();
       const o = Object.assign({ letGo: 1, greedy: false, temperature: 1, seed: 1 }, opts);
@@ -1580,11 +1582,11 @@
       if (typeof o.temperature !== 'number' || !Number.isFinite(o.temperature)) throw new Error('temperature must be a finite number');
       return e.scoped((s) => {
         const [pt, len] = s.text(text);
-        const cap = Math.max(1, n - 1), pa = s.alloc(cap * 4), pb = s.alloc(cap * 4), pg = s.alloc(cap * 4), po = s.alloc(32);
-        e.check(e.c.rnn_lm_feed(p, pt, len, o.letGo, o.greedy ? 1 : 0, o.temperature, o.seed, pa, pb, pg, cap, po));
-        const [count, meanTF, meanFR, drift] = e.f64(po, 4), vocab = this.info.vocab;
+        const cap = Math.max(1, n - 1), pa = s.alloc(cap * 4), pb = s.alloc(cap * 4), pg = s.alloc(cap * 4), pw = s.alloc(cap * 4), po = s.alloc(40);
+        e.check(e.c.rnn_lm_feed(p, pt, len, o.letGo, o.greedy ? 1 : 0, o.temperature, o.seed, pa, pb, pg, pw, cap, po));
+        const [count, meanTF, meanFR, drift, meanOwn] = e.f64(po, 5), vocab = this.info.vocab;
         return { lossTF: Array.from(e.f32(pa, count)), lossFR: Array.from(e.f32(pb, count)),
-          gen: Array.from(e.i32(pg, count), (v) => vocab[v]), meanTF, meanFR, drift };
+          gen: Array.from(e.i32(pg, count), (v) => vocab[v]), own: Array.from(e.f32(pw, count)), meanTF, meanFR, drift, meanOwn };
       });
     };
     return RnnEngine;
