@@ -40,7 +40,7 @@ RnnWidgetRegistry.provide('alphabet', 'strings', {
   pt: {
     title: 'Memória sequencial: recite o alfabeto',
     summary: 'Uma pequena RNN de caracteres aprende o alfabeto recitado em ordem, ao vivo. Depois ela recita: ' +
-      'a partir do A (certo), ao contrário (uma sequência que ela nunca aprendeu), a partir do Q, onde nunca começou ' +
+      'a partir do A (corretamente), ao contrário (uma sequência que ela nunca aprendeu), a partir do Q, onde nunca começou ' +
       '(insegura no começo, depois engata); treinada para começar em qualquer letra, ela não hesita.',
     presetsLabel: 'Recitação',
     presetA: 'Do A',
@@ -65,9 +65,9 @@ RnnWidgetRegistry.provide('alphabet', 'strings', {
     explainFromSure: 'Ela só começou no A, mas começando a frio no {letter} já dá {p1} ao {next}: desta vez, sem hesitar.',
     explainFromNever: 'Ela só começou no A: começando a frio no {letter}, dá {p1} ao {next} e nunca chega a ter certeza (≥ {pct}).',
     explainFromAny: 'Ela aprendeu a começar em qualquer letra, sempre de um estado em branco: do {letter}, dá {p1} ao {next} logo de cara. A próxima letra só depende desta; a hesitação vinha de um começo que ela nunca tinha visto.',
-    meanProb: 'Probabilidade média da próxima letra certa: {p}',
+    meanProb: 'Probabilidade média da próxima letra correta: {p}',
     nothing: 'Nada vem depois de {letter} nesta direção.',
-    legend: 'A primeira letra é a deixa. Barra e número: a probabilidade (%) que a rede dá à próxima letra certa; abaixo, o palpite dela (vermelho quando erra).',
+    legend: 'A primeira letra é a deixa. Barra e número: a probabilidade (%) que a rede dá à próxima letra correta; abaixo, o palpite dela (vermelho quando erra).',
     stripLabel: 'O recital, letra por letra, com a probabilidade que a rede dá a cada uma',
     guessLabel: 'palpite {letter}',
     failed: 'O motor não pôde começar: {reason}',
