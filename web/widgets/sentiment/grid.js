@@ -43,7 +43,7 @@
       var th = node('th', 'sent-rowname', tr);
       th.setAttribute('scope', 'row');
       th.textContent = ctx.t(key);
-      if (key === 'rowGenre') th.title = ctx.t('genreMeaning');
+      if (key === 'rowGenreLong') th.title = ctx.t('genreMeaning');
       var cells = {};
       order.forEach(function (id) {
         var w = vocab[id];

@@ -21,6 +21,7 @@
   var LIMIT = 9;          // a hand-set weight is a number in [-LIMIT, LIMIT]
   var TYPE_MS = 200;      // typing pause before the review is read again
   var ROWS = ['rowFilm', 'rowSent', 'rowGenre'];
+  var GRID_ROWS = ['rowFilm', 'rowSent', 'rowGenreLong'];   // the grid's row names: gênero says "gramatical"
   var node = RnnWidgetKit.node;
   var G = null;            // grid.js: the W_ax grid and the number formats (set at mount)
   function fmt(ctx, x, d) { return G.fmt(ctx, x, d); }
@@ -127,7 +128,7 @@
     }
 
     function rebuildGrid() {
-      G.build(ui, ctx, ROWS, vocab, slide, order, U, function (row, id, input) {
+      G.build(ui, ctx, GRID_ROWS, vocab, slide, order, U, function (row, id, input) {
         var x = parseWeight(input.value);
         input.setAttribute('aria-invalid', x === null ? 'true' : 'false');
         if (x === null) { input.title = ctx.t('invalidCell', { limit: LIMIT }); return; }
