@@ -6,7 +6,7 @@
 // and the text; a text of the user's own is used.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './helpers.mjs';
+import { launch, visibleTexts } from './helpers.mjs';
 import { EMBED, openWidget } from './widget-helpers.mjs';
 
 let browser;
@@ -51,6 +51,29 @@ test('teacher-forcing: the text\'s likelihood vs its own continuation\'s; drift,
     await page.locator('.tf-custom').press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('.tf-row')[0].children.length === 14, null, { timeout: 20000 });
     assert.equal(await page.getByRole('button', { name: 'Yours' }).getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('teacher-forcing: the pt/en switch changes every visible string, and back', async () => {
+  const { context, page, lines: problems } = await openWidget(browser, `${EMBED}?w=teacher-forcing&lang=en#train=20`, { readyTimeout: 20000 });
+  // the text's characters, the model's outputs and the lecture's terms are the same in both languages
+  const skip = '.tf-char, .tf-custom';
+  const isSame = (s) => /^[\d\s.,:%·–-]*$/.test(s) || /^(Teacher forcing|o rato roeu…|batatinha…|to be or not…)$/.test(s);
+  try {
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__events.some((e) => e.event === 'done'), null, { timeout: 60000 });
+    const en = await page.evaluate(visibleTexts, { skip });
+    await page.getByRole('button', { name: 'Português' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'pt-BR');
+    const pt = await page.evaluate(visibleTexts, { skip });
+    const ptByWhere = new Map(pt.map((x) => [x.where, x.text]));
+    assert.deepEqual(en.filter((x) => !isSame(x.text) && ptByWhere.get(x.where) === x.text), [], 'left in English');
+    assert.equal(pt.length, en.length);
+    assert.match(await page.locator('.tf-means').textContent(), /^Do passo 7 em diante, por caractere: o texto \d+,\d\d nats, a própria continuação \d+,\d\d nats\.$/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await page.evaluate(visibleTexts, { skip }), en);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
