@@ -65,7 +65,7 @@
       rnn_ngram_info: 2, rnn_ngram_free: 1,
     },
     api_tasks: {
-      rnn_tasks_limits: 1, rnn_reviews_vocab: 0, rnn_reviews_lexicon: 2,
+      rnn_tasks_limits: 1, rnn_reviews_vocab: 0, rnn_reviews_lexicon: 2, rnn_reviews_slide: 3,
       rnn_reviews_generate: 6, rnn_reviews_label: 2, rnn_reviews_split: 2, rnn_reviews_tokenize: 7,
       rnn_ball_generate: 8, rnn_memory_generate: 7,
     },
@@ -82,7 +82,7 @@
       rnn_ed_evaluate: 2,
     },
     api_bptt: { rnn_seq_set_orthogonal: 3, rnn_seq_dW_element: 5, rnn_echo_generate: 7 }, // widget bptt (section "BPTT views")
-    api_teacher: { rnn_lm_feed: 12 },          // widget teacher-forcing (section "BPTT views" below)
+    api_teacher: { rnn_lm_feed: 13 },          // widget teacher-forcing (section "BPTT views" below)
     api_peak: { rnn_peak_run: 4 },             // the peak multiply-add rate (`rnn bench`, Engine.peak)
   };
   const ABI_VERSION = 2;
@@ -1280,6 +1280,20 @@
         });
       };
 
+      // The lecture slide's W_ax (src/data/reviews.h): { column: [15] (the
+      // slide's column 1..15 of each word id), named: [15] (true: the slide
+      // names the word), wax: [3][15] by word id (rows filme, sentim., gênero) }.
+      Engine.prototype.reviewsSlide = function () {
+        const e = bind(this), n = this.taskLimits().reviewsVocab;
+        return e.scoped((s) => {
+          const pc = s.alloc(4 * n), pn = s.alloc(4 * n), pw = s.alloc(4 * 3 * n);
+          e.c.rnn_reviews_slide(pc, pn, pw);
+          const w = Array.from(e.f32(pw, 3 * n));
+          return { column: Array.from(e.i32(pc, n)), named: Array.from(e.i32(pn, n), (v) => v === 1),
+            wax: [0, 1, 2].map((r) => w.slice(r * n, (r + 1) * n)) };
+        });
+      };
+
       // opts: count, split ('train' | 'heldout' | 'any'), seed.
       // Returns [{ words: [ids], text, label: +1 | -1 }].
       Engine.prototype.reviewsGenerate = function (opts) {
@@ -1555,7 +1569,9 @@
     // vocabulary): lossTF[i], lossFR[i] = -log p(text[i+1]) in nats with the
     // true previous characters fed, or the model's own samples from step letGo
     // on; gen[i] the free-running sample at step i; meanTF / meanFR over steps
-    // letGo..n-2; drift the first step fed a wrong character (-1: none).
+    // letGo..n-2; drift the first step fed a wrong character (-1: none);
+    // own[i] = -log p(gen[i]): the model's surprise at its own output (the
+    // log-likelihood of what it generated), meanOwn its mean over letGo..n-2.
     LM.prototype.feed = function (text, opts = {}) {
       const e = this.eng, p = this.live();
       const o = Object.assign({ letGo: 1, greedy: false, temperature: 1, seed: 1 }, opts);
@@ -1566,11 +1582,11 @@
       if (typeof o.temperature !== 'number' || !Number.isFinite(o.temperature)) throw new Error('temperature must be a finite number');
       return e.scoped((s) => {
         const [pt, len] = s.text(text);
-        const cap = Math.max(1, n - 1), pa = s.alloc(cap * 4), pb = s.alloc(cap * 4), pg = s.alloc(cap * 4), po = s.alloc(32);
-        e.check(e.c.rnn_lm_feed(p, pt, len, o.letGo, o.greedy ? 1 : 0, o.temperature, o.seed, pa, pb, pg, cap, po));
-        const [count, meanTF, meanFR, drift] = e.f64(po, 4), vocab = this.info.vocab;
+        const cap = Math.max(1, n - 1), pa = s.alloc(cap * 4), pb = s.alloc(cap * 4), pg = s.alloc(cap * 4), pw = s.alloc(cap * 4), po = s.alloc(40);
+        e.check(e.c.rnn_lm_feed(p, pt, len, o.letGo, o.greedy ? 1 : 0, o.temperature, o.seed, pa, pb, pg, pw, cap, po));
+        const [count, meanTF, meanFR, drift, meanOwn] = e.f64(po, 5), vocab = this.info.vocab;
         return { lossTF: Array.from(e.f32(pa, count)), lossFR: Array.from(e.f32(pb, count)),
-          gen: Array.from(e.i32(pg, count), (v) => vocab[v]), meanTF, meanFR, drift };
+          gen: Array.from(e.i32(pg, count), (v) => vocab[v]), own: Array.from(e.f32(pw, count)), meanTF, meanFR, drift, meanOwn };
       });
     };
     return RnnEngine;

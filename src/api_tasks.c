@@ -50,6 +50,17 @@ API void rnn_reviews_lexicon(int *polarity, int *cls) {
     for (int i = 0; i < REVIEWS_VOCAB; i++) { polarity[i] = reviews_polarity(i); cls[i] = (int)reviews_class_of(i); }
 }
 
+// The lecture slide's W_ax (data/reviews.h), by word id: column[15] (the
+// slide's column, 1..15), named[15] (1: the slide names the word) and
+// wax[3*15] (row-major [row][id]: filme, sentim., gênero).
+API void rnn_reviews_slide(int *column, int *named, float *wax) {
+    for (int i = 0; i < REVIEWS_VOCAB; i++) {
+        column[i] = reviews_slide_column(i);
+        named[i] = reviews_slide_named(i);
+        for (int r = 0; r < REVIEWS_SLIDE_ROWS; r++) wax[r * REVIEWS_VOCAB + i] = (float)reviews_slide_weight(r, i);
+    }
+}
+
 // count reviews of split (0 train, 1 held-out, -1 any) from one stream
 // seeded with seed: words[count*REVIEWS_MAX_WORDS] (padded with -1),
 // lens[count], labels[count] (+1 / -1).

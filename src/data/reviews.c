@@ -27,6 +27,23 @@ const char *reviews_word(int id) { return id >= 0 && id < REVIEWS_VOCAB ? LEXICO
 int reviews_polarity(int id) { return id >= 0 && id < REVIEWS_VOCAB ? LEXICON[id].polarity : 0; }
 reviews_class reviews_class_of(int id) { return id >= 0 && id < REVIEWS_VOCAB ? LEXICON[id].cls : RW_CONNECTIVE; }
 
+// The slide's matrix as it prints it, by column 1..15 (see reviews.h).
+static const signed char SLIDE_WAX[REVIEWS_SLIDE_ROWS][REVIEWS_VOCAB] = {
+    {0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0},    // filme
+    {0, 1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0},  // sentim.
+    {1, 1, 0, 0, 0, -1, 0, 0, 0, 0, 1, -1, -1, -1, 0}, // gênero (grammatical gender)
+};
+
+int reviews_slide_column(int id) { return id < 0 || id >= REVIEWS_VOCAB ? 0 : id == 0 ? REVIEWS_VOCAB : id; }
+int reviews_slide_named(int id) {
+    const int c = reviews_slide_column(id);
+    return c && c != 3 && c != 4 && c != 8 && c != 9 && c != 15;
+}
+int reviews_slide_weight(int row, int id) {
+    const int c = reviews_slide_column(id);
+    return row < 0 || row >= REVIEWS_SLIDE_ROWS || !c ? 0 : SLIDE_WAX[row][c - 1];
+}
+
 // A uniformly drawn word of class cls agreeing with gender g (and, for
 // adjectives, of polarity pol).
 static int draw_word(rnn_rng *r, reviews_class cls, int g, int pol) {

@@ -43,6 +43,18 @@ rnn_status reviews_generate(review *out, reviews_split split, rnn_rng *r);
 // no sentiment word).
 int reviews_label(const int *words, int len);
 reviews_split reviews_split_of(const int *words, int len);
+// The lecture slide's W_ax (rows filme, sentim., gênero; columns 1..15).
+// The slide numbers a 1, boa 2, é 5, filme 6, horrível 7, mas 10, música 11,
+// o 12, péssimo 13, roteiro 14: the same as the ids. It names no word in
+// columns 3, 4, 8, 9 (here bom, chato, incrível, lindo) or 15 (here ator,
+// id 0), and its matrix is 0 there. Rows: filme = 1 for filme and roteiro;
+// sentim. = +1 boa, -1 horrível, péssimo; gênero = grammatical gender,
+// +1 feminine (a, boa, música), -1 masculine (o, filme, péssimo, roteiro),
+// 0 both (é, horrível, mas).
+#define REVIEWS_SLIDE_ROWS 3
+int reviews_slide_column(int id);        // 1..15, 0 out of range
+int reviews_slide_named(int id);         // 1 if the slide names the word
+int reviews_slide_weight(int row, int id);
 // Lowercases and splits a UTF-8 text on everything that is not a letter;
 // for each word: its index (-1 unknown), byte offset and byte length in text.
 // *count = the number of words (at most cap are written; more is an error).

@@ -34,8 +34,8 @@ static int draw(const float *p, int V, rnn_rng *r) {
 static float nll(float p) { return -logf(p > 1e-30f ? p : 1e-30f); }
 
 rnn_status rnn_charlm_feed(const rnn_charlm *m, const int *tok, long n, const rnn_feed_opts *o, float *loss_tf,
-                           float *loss_fr, int *gen, rnn_feed_summary *sum) {
-    sum->mean_tf = sum->mean_fr = NAN;
+                           float *loss_fr, int *gen, float *own, rnn_feed_summary *sum) {
+    sum->mean_tf = sum->mean_fr = sum->mean_own = NAN;
     sum->drift = -1;
     if (n < 2) return rnn_fail(RNN_E_ARG, "teacher forcing needs a text of at least 2 characters, got %ld", n);
     if (o->let_go < 1 || o->let_go > n - 1)
@@ -51,7 +51,7 @@ rnn_status rnn_charlm_feed(const rnn_charlm *m, const int *tok, long n, const rn
     rnn_rng rng;
     rnn_rng_seed(&rng, o->seed);
     const float inv_temp = o->greedy ? 1.0f : 1.0f / o->temperature;
-    double s_tf = 0, s_fr = 0;
+    double s_tf = 0, s_fr = 0, s_own = 0;
     for (long i = 0; i < n - 1; i++) {
         const int x_fr = i < o->let_go ? tok[i] : gen[i - 1];   // its own previous sample after let_go
         if (x_fr != tok[i] && sum->drift < 0) sum->drift = i;
@@ -61,10 +61,11 @@ rnn_status rnn_charlm_feed(const rnn_charlm *m, const int *tok, long n, const rn
         loss_fr[i] = nll(p[tok[i + 1]]);
         if (o->greedy) gen[i] = argmax(p, V);
         else { k_softmax_rows(q, logits, 1, V, inv_temp); gen[i] = draw(q, V, &rng); }
-        if (i >= o->let_go) { s_tf += loss_tf[i]; s_fr += loss_fr[i]; }
+        own[i] = nll(p[gen[i]]);                                // its own output, at temperature 1
+        if (i >= o->let_go) { s_tf += loss_tf[i]; s_fr += loss_fr[i]; s_own += own[i]; }
     }
     const long scored = n - 1 - o->let_go;
-    if (scored > 0) { sum->mean_tf = s_tf / (double)scored; sum->mean_fr = s_fr / (double)scored; }
+    if (scored > 0) { sum->mean_tf = s_tf / (double)scored; sum->mean_fr = s_fr / (double)scored; sum->mean_own = s_own / (double)scored; }
     free(buf);
     return RNN_OK;
 }

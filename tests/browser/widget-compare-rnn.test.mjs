@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, visibleTexts } from './helpers.mjs';
-import { EMBED, openWidget, post } from './widget-helpers.mjs';
+import { EMBED, openWidget, post, events } from './widget-helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -121,11 +121,40 @@ test('compare-rnn: bad inputs in the link, the fields and setInput are refused; 
     const ptByWhere = new Map(pt.map((x) => [x.where, x.text]));
     assert.deepEqual(en.filter((x) => !isNumberish(x.text) && ptByWhere.get(x.where) === x.text), [], 'left in English');
     assert.equal(pt.length, en.length);
-    assert.equal(await page.locator('.cmprnn-score').textContent(), '20/20 certas (semente 1)');
+    assert.equal(await page.locator('.cmprnn-score').textContent(), '20/20 corretas (semente 1)');
     assert.deepEqual(await row(page, 'rowB'), ['1', '1', '0,5']);
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.deepEqual(await page.evaluate(visibleTexts, { skip }), en);
+    assert.deepEqual(consoleLines, []);
+  } finally { await context.close(); }
+});
+
+test('compare-rnn: the hand-set 20/20 is said to be exact by construction; the trained network shows what it learned', async () => {
+  const { context, page, lines: consoleLines } = await open('', 'en');
+  try {
+    assert.equal(await page.locator('.cmprnn-why').textContent(),
+      'Exact by construction: with U = [1, −1] and W = 1, h is Σa − Σb exactly; only its sign decides.');
+    await post(page, { command: 'setInput', input: { net: 'trained' } });
+    await page.waitForFunction(() => document.querySelector('.cmprnn-why').hasAttribute('data-test'), null, { timeout: 30000 });
+    const rule = await page.locator('.cmprnn-rule').textContent();
+    const m = rule.match(/^Learned in the engine: U = \[(−?\d\.\d\d), (−?\d\.\d\d)\], W = (−?\d\.\d\d), b = (−?\d\.\d\d), V = (−?\d\.\d\d), c = (−?\d\.\d\d)$/);
+    assert.ok(m, rule);
+    const [u1, u2, w] = m.slice(1, 4).map((x) => Number(x.replace('−', '-')));
+    assert.ok(Math.abs(u1 + u2) <= 0.05 * Math.abs(u1) + 0.01 && Math.abs(w - 1) < 0.05, rule);   // what the caption claims
+    const acc = Number(await page.locator('.cmprnn-why').getAttribute('data-test'));
+    assert.ok(acc >= 0.99, `test set ${acc}`);
+    assert.match(await page.locator('.cmprnn-why').textContent(), /^Trained on 300 × 64 random pairs \(2 to 5 values\): it found U ∝ \[1, −1\] and W ≈ 1, as by hand; scale and sign went into V\. Test set, 500 pairs of 3: \d+%\.$/);
+    assert.equal(await page.getByRole('button', { name: 'Trained' }).getAttribute('aria-pressed'), 'true');
+    // its own numbers in the table, step by step, and its own score on random pairs
+    for (let i = 0; i < 3; i++) await post(page, { command: 'step' });
+    await page.waitForFunction(() => window.__events.filter((e) => e.event === 'step' && e.t === 3).length >= 1);
+    const ev = (await events(page, 'step')).filter((e) => e.t === 3).pop();
+    assert.notEqual(ev.h, 0.5);                                   // not the hand-set h = Σa − Σb
+    assert.equal(ev.first, true);
+    await page.getByRole('button', { name: 'Try random inputs' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.cmprnn-pair').length === 20);
+    assert.ok(Number(await page.locator('.cmprnn-score').getAttribute('data-correct')) >= 19);
     assert.deepEqual(consoleLines, []);
   } finally { await context.close(); }
 });

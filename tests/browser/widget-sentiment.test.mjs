@@ -1,5 +1,7 @@
-// The sentiment widget (issue 8 §2 item 3): with the hand-set W_ax the
-// lecture's review comes out negative, word by word from the engine's step();
+// The sentiment widget (issue 8 §2 item 3, issue 18 item 1): with the slide's
+// W_ax (rows filme / sentim. / gênero = grammatical gender, columns 1–15) the
+// lecture's review ends at a = [2, −1, −1] and ŷ = tanh(−1) ≈ −0.76, negative,
+// word by word from the engine's step(); the per-word table is the slide's;
 // an edited weight changes the engine's answer; "train it" reaches ≥ 90% on
 // held-out generated reviews (fixed seed, 200 steps); a typed review shows its
 // unknown words as unknown; setInput and the language switch. The generic
@@ -33,24 +35,39 @@ test('hand-set weights: the lecture review is accumulated word by word and calle
     const steps = await events(page, 'step');
     assert.deepEqual(steps.map((e) => e.step), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     assert.deepEqual(steps.map((e) => e.word), ['O', 'filme', 'é', 'péssimo', 'roteiro', 'horrível', 'mas', 'a', 'música', 'é', 'boa']);
-    // rows film / sentiment / genre: the running sums of the hand-set columns
-    assert.deepEqual(steps[3].h, [1, -1, 0]);                    // "o filme é péssimo"
-    assert.deepEqual(steps[5].h, [2, -2, 0]);                    // + "roteiro horrível"
-    assert.deepEqual(steps[10].h, [3, -1, 1]);                   // + "mas a música é boa"
+    // rows filme / sentim. / gênero: the running sums of the slide's columns
+    assert.deepEqual(steps[3].h, [1, -1, -3]);                   // "o filme é péssimo"
+    assert.deepEqual(steps[5].h, [2, -2, -4]);                   // + "roteiro horrível"
+    assert.deepEqual(steps[10].h, [2, -1, -1]);                  // + "mas a música é boa": the slide's a
     assert.ok(steps.slice(0, 10).every((e) => e.y === null), 'many-to-one: no output before the last word');
     assert.ok(close(steps[10].y, Math.tanh(-1)), `y = ${steps[10].y}`);
+    assert.equal(steps[10].y.toFixed(2), '-0.76');
     const out = page.locator('.sent-out');
     assert.equal(await out.getAttribute('data-verdict'), 'negative');
     assert.ok(close(Number(await out.getAttribute('data-value')), Math.tanh(-1)));
-    assert.match(await out.textContent(), /^ŷ = tanh\(V a⁽ᵀ⁾\) = tanh\(-1\) = -0\.76 → negative \(y = −1\)$/);
-    const last = await page.locator('.sent-acc tbody tr td:last-child').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
-    assert.deepEqual(last, [3, -1, 1]);
+    assert.match(await out.textContent(), /^ŷ = tanh\(V a⁽ᵀ⁾\) = tanh\(−1\) = −0\.76 → negative \(y = −1\)$/);
+    const block = (sel) => page.locator(`${sel} tr`).evaluateAll((rows) => rows.map((r) =>
+      [...r.querySelectorAll('td')].map((td) => Number(td.getAttribute('data-value')))));
+    // the slide's per-word table: the column of W_ax each word adds
+    assert.deepEqual(await block('.sent-colrows'), [
+      [0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, -1, 0, -1, 0, 0, 0, 0, 1],
+      [-1, -1, 0, -1, -1, 0, 0, 1, 1, 0, 1]]);
+    assert.deepEqual((await block('.sent-accrows')).map((r) => r[10]), [2, -1, -1]);
+    // the grid: the slide's columns 1..15, its words where it names them
+    const heads = await page.locator('.sent-grid thead .sent-word').evaluateAll((ths) => ths.map((th) =>
+      [th.firstChild.textContent, th.querySelector('.sent-index').textContent, !th.classList.contains('unnamed')]));
+    assert.deepEqual(heads.map((h) => Number(h[1])), Array.from({ length: 15 }, (_, i) => i + 1));
+    assert.deepEqual(heads.filter((h) => h[2]).map((h) => `${h[0]} ${h[1]}`),
+      ['a 1', 'boa 2', 'é 5', 'filme 6', 'horrível 7', 'mas 10', 'música 11', 'o 12', 'péssimo 13', 'roteiro 14']);
+    assert.deepEqual(await page.locator('.sent-handrows .sent-v').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value')))), [0, 1, 0]);
+    assert.match(await page.locator('.sent-handrows tr:nth-child(3) th').getAttribute('title'), /^grammatical gender/);
     // → at the end changes nothing; space replays from the first word
     await page.keyboard.press('ArrowRight');
     await waitEvents(page, 'step', 12);
     assert.equal((await events(page, 'step'))[11].step, 11);
-    // edit a weight: "boa" counts 3 on the sentiment row -> -1 -1 +3 = +1, positive (the engine recomputes)
-    const boa = page.getByRole('textbox', { name: 'sentiment, boa' });
+    // edit a weight: "boa" counts 3 on the sentim. row -> -1 -1 +3 = +1, positive (the engine recomputes)
+    const boa = page.getByRole('textbox', { name: 'sentim. row, boa' });
     await boa.fill('3');
     await boa.press('Enter');
     await page.waitForFunction(() => document.querySelector('.sent-out').getAttribute('data-verdict') === 'positive');
@@ -86,11 +103,17 @@ test('train it: ≥ 90% on held-out generated reviews after 200 steps (seed 1), 
     assert.equal(done.step, 200);
     assert.ok(done.accuracy >= 0.9, `held-out accuracy ${done.accuracy}`);
     assert.equal(Number(await page.locator('.sent-score').getAttribute('data-value')), done.accuracy);
-    assert.match(await page.locator('.sent-score').textContent(), /^Held-out reviews classified right: \d+% \(of 500 never seen in training\)$/);
+    assert.match(await page.locator('.sent-score').textContent(), /^Test set: \d+% correct \(500 reviews never seen in training\)$/);
     const learned = await page.locator('.sent-learned tr').evaluateAll((rows) => rows.map((r) =>
       [...r.querySelectorAll('td')].map((td) => Number(td.getAttribute('data-value')))));
     assert.equal(learned.length, 3);
-    assert.ok(learned.every((r) => r.length === 15 && r.every(Number.isFinite)));
+    assert.ok(learned.every((r) => r.length === 16 && r.every(Number.isFinite)));   // 15 columns of W_ax, then V
+    // a row with V < 0 is named as read with its sign flipped (the engine's signs)
+    const V = learned.map((r) => r[15]);
+    const flipped = V.flatMap((v, i) => (v < 0 ? [i + 1] : []));
+    assert.equal(await page.locator('.sent-flip').getAttribute('data-flipped'), flipped.join(','));
+    if (flipped.length) assert.match(await page.locator('.sent-flip').textContent(), new RegExp(`^Learned ${flipped.join(', ')}: V < 0`));
+    assert.equal(await page.locator('.sent-w td').count(), 9);                  // the learned W, 3×3
     assert.equal(await page.locator('.sent-handrows tr').count(), 3);            // the hand-set rows stay, above
     const verdicts = await page.locator('.sent-verdict').evaluateAll((vs) => vs.map((v) => [v.getAttribute('data-net'), v.getAttribute('data-verdict')]));
     assert.deepEqual(verdicts, [['hand', 'negative'], ['trained', 'negative']]);
@@ -108,9 +131,10 @@ test('a typed review: unknown words are shown as unknown (no input), the known o
     assert.equal(await unknown.textContent(), 'ótimo');
     assert.equal(await unknown.getAttribute('aria-label'), 'ótimo (unknown word: no input)');
     // typing shows every word: the unknown one adds nothing, "chato" makes it negative
-    const cols = await page.locator('.sent-acc tbody tr:nth-child(2) td').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
-    assert.deepEqual(cols, [0, 0, 0, 0, 0, 0, 0, 0, -1]);
-    assert.equal(await page.locator('.sent-out').getAttribute('data-verdict'), 'negative');
+    const cols = await page.locator('.sent-accrows tr:nth-child(2) td').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+    // "chato" is in column 4, which the slide leaves unnamed: weight 0, so nothing decides
+    assert.deepEqual(cols, [0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    assert.equal(await page.locator('.sent-out').getAttribute('data-verdict'), 'undecided');
     await page.getByRole('button', { name: 'Train it' }).click();
     const chips = page.locator('.sent-chip.unknown');
     await chips.waitFor();
@@ -134,7 +158,7 @@ test('setInput: a deck sets the review and the view; bad values are rejected', a
     await page.waitForFunction(() => document.querySelector('.sent-status').textContent.startsWith('9 words'));
     for (let i = 0; i < 9; i++) await post(page, { command: 'step' });
     await waitEvents(page, 'step', 9);
-    assert.equal(await page.locator('.sent-out').getAttribute('data-verdict'), 'undecided');   // +1 -1 = 0 by hand
+    assert.equal(await page.locator('.sent-out').getAttribute('data-verdict'), 'positive');   // boa +1; chato: an unnamed column, 0
     await post(page, { command: 'setInput', input: { mode: 'train' } });
     await page.locator('.sent-train:not([hidden])').waitFor();
     await post(page, { command: 'step' });
@@ -153,8 +177,8 @@ test('setInput: a deck sets the review and the view; bad values are rejected', a
 test('the pt/en switch changes every visible string, and back (both views)', async () => {
   const { context, page, lines: consoleLines } = await open('lang=en', { width: 1280, height: 720 });
   // the vocabulary, the review and the formulas are the lecture's, in both languages
-  const skip = '.sent-word, .sent-acc-word, .sent-corner, .sent-value, .sent-chip, .sent-cell';
-  const isSame = (s) => /^[\d\s.,:%·–-]*$/.test(s) || /^(ŷ|a⁽|tanh|linear)/.test(s);
+  const skip = '.sent-word, .sent-acc-word, .sent-corner, .sent-value, .sent-chip, .sent-cell, .sent-group, .sent-vwhead, .sent-w th';
+  const isSame = (s) => /^[\d\s.,:%·–-]*$/.test(s) || /^(ŷ|a⁽|tanh|linear)/.test(s) || s === 'sentim.';   // the slide's row name
   const walk = async () => {
     const en = await page.evaluate(visibleTexts, { skip });
     await page.getByRole('button', { name: 'Português' }).click();
@@ -172,7 +196,7 @@ test('the pt/en switch changes every visible string, and back (both views)', asy
     for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
     await waitEvents(page, 'step', 11);
     const pt = await walk();
-    assert.ok(pt.some((x) => x.text === 'ŷ = tanh(V a⁽ᵀ⁾) = tanh(-1) = -0,76 → negativa (y = −1)'), JSON.stringify(pt));
+    assert.ok(pt.some((x) => x.text === 'ŷ = tanh(V a⁽ᵀ⁾) = tanh(−1) = −0,76 → negativa (y = −1)'), JSON.stringify(pt));
     await page.getByRole('button', { name: 'Train it' }).click();
     await page.locator('.sent-train:not([hidden])').waitFor();
     await page.locator('.sent-text').focus();

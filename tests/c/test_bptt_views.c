@@ -96,20 +96,28 @@ static void test_feed(void) {
     rnn_charlm_train(m, 100, &st);
     int tok[30];
     for (int i = 0; i < 30; i++) tok[i] = vocab_index(&m->vocab, (unsigned char)TEXT[i]);
-    float ltf[29], lfr[29];
+    float ltf[29], lfr[29], own[29];
     int gen[29];
     rnn_feed_summary sum;
     rnn_feed_opts o = {.let_go = 8, .greedy = 0, .temperature = 1.0f, .seed = 3};
-    CHECK(rnn_charlm_feed(m, tok, 30, &o, ltf, lfr, gen, &sum) == RNN_OK, "feed: %s", rnn_last_error());
+    CHECK(rnn_charlm_feed(m, tok, 30, &o, ltf, lfr, gen, own, &sum) == RNN_OK, "feed: %s", rnn_last_error());
     for (int i = 0; i < 8; i++) CHECK(ltf[i] == lfr[i], "step %d before let-go: %g vs %g", i, ltf[i], lfr[i]);
     CHECK(sum.mean_fr > sum.mean_tf, "free running %g vs teacher forcing %g", sum.mean_fr, sum.mean_tf);
     CHECK(sum.drift >= 8 && gen[sum.drift - 1] != tok[sum.drift], "drift %ld", sum.drift);
+    // own = -log p(its own sample): equal to the text's loss wherever it drew the true character
+    double s_own = 0;
+    for (int i = 0; i < 29; i++) {
+        CHECK(own[i] >= 0 && isfinite(own[i]), "own[%d] = %g", i, own[i]);
+        if (i < 8 && gen[i] == tok[i + 1]) CHECK(own[i] == ltf[i], "step %d: own %g, text %g", i, own[i], ltf[i]);
+        if (i >= 8) s_own += own[i];
+    }
+    CHECK(fabs(s_own / 21 - sum.mean_own) < 1e-5, "mean own %g vs %g", sum.mean_own, s_own / 21);
     o.let_go = 0;
-    CHECK(rnn_charlm_feed(m, tok, 30, &o, ltf, lfr, gen, &sum) == RNN_E_ARG, "let-go 0 refused");
+    CHECK(rnn_charlm_feed(m, tok, 30, &o, ltf, lfr, gen, own, &sum) == RNN_E_ARG, "let-go 0 refused");
     o.let_go = 3; o.temperature = 0;
-    CHECK(rnn_charlm_feed(m, tok, 30, &o, ltf, lfr, gen, &sum) == RNN_E_ARG, "temperature 0 refused");
+    CHECK(rnn_charlm_feed(m, tok, 30, &o, ltf, lfr, gen, own, &sum) == RNN_E_ARG, "temperature 0 refused");
     o.temperature = 1; tok[4] = m->V;
-    CHECK(rnn_charlm_feed(m, tok, 30, &o, ltf, lfr, gen, &sum) == RNN_E_ARG, "a token out of range refused");
+    CHECK(rnn_charlm_feed(m, tok, 30, &o, ltf, lfr, gen, own, &sum) == RNN_E_ARG, "a token out of range refused");
     rnn_charlm_free(m);
 }
 

@@ -225,6 +225,39 @@ static void test_reviews_tokenize(void) {
     CHECK(reviews_tokenize("\xc3", 1, ids, starts, lens, 3, &n) == RNN_E_UTF8, "bad UTF-8 accepted");
 }
 
+// The slide's W_ax: each word of the lecture's review adds its column, and
+// the sum over the review is the slide's a = [2, -1, -1] (filme, sentim.,
+// gênero). The slide's named words keep the slide's column numbers.
+static void test_reviews_slide(void) {
+    const int words[] = {12, 6, 5, 13, 14, 7, 10, 1, 11, 5, 2};
+    const int want[3] = {2, -1, -1};
+    for (int row = 0; row < REVIEWS_SLIDE_ROWS; row++) {
+        int a = 0;
+        for (int t = 0; t < 11; t++) a += reviews_slide_weight(row, words[t]);
+        CHECK(a == want[row], "row %d sums to %d over the lecture's review, want %d", row, a, want[row]);
+    }
+    const char *named[] = {"a", "boa", "\xc3\xa9", "filme", "horr\xc3\xadvel", "mas", "m\xc3\xbasica", "o", "p\xc3\xa9ssimo", "roteiro"};
+    const int cols[] = {1, 2, 5, 6, 7, 10, 11, 12, 13, 14};
+    int seen = 0;
+    for (int id = 0; id < REVIEWS_VOCAB; id++) {
+        const int c = reviews_slide_column(id);
+        CHECK(c >= 1 && c <= 15, "word %d: column %d", id, c);
+        seen |= 1 << c;
+        if (!reviews_slide_named(id)) {
+            for (int row = 0; row < REVIEWS_SLIDE_ROWS; row++) CHECK(reviews_slide_weight(row, id) == 0, "unnamed word %d has a weight", id);
+            continue;
+        }
+        CHECK(reviews_slide_weight(1, id) == reviews_polarity(id), "%s: sentim. %d, polarity %d", reviews_word(id), reviews_slide_weight(1, id), reviews_polarity(id));
+    }
+    CHECK(seen == 0xfffe, "columns are not 1..15 once each: %x", seen);
+    for (int k = 0; k < 10; k++) {
+        int id = -1;
+        for (int i = 0; i < REVIEWS_VOCAB; i++) if (strcmp(reviews_word(i), named[k]) == 0) id = i;
+        CHECK(id >= 0 && reviews_slide_named(id) && reviews_slide_column(id) == cols[k], "%s: column %d", named[k], id >= 0 ? reviews_slide_column(id) : -1);
+    }
+    CHECK(reviews_slide_weight(3, 1) == 0 && reviews_slide_weight(0, 15) == 0 && reviews_slide_column(-1) == 0, "out of range");
+}
+
 static void test_reviews_generate(void) {
     enum { COUNT = 3000 };
     rnn_rng r;
@@ -277,6 +310,7 @@ int main(void) {
     test_memory_ngram_window();
     test_ball();
     test_reviews_tokenize();
+    test_reviews_slide();
     test_reviews_generate();
     return check_report();
 }

@@ -155,6 +155,36 @@ for (const kind of KINDS) {
     assert.throws(() => eng.reviewsGenerate({ split: 'test' }), /unknown split 'test'/);
   });
 
+  // The slide: W_ax rows filme / sentim. / gênero over columns 1..15; with
+  // W_aa = I, a linear unit and no bias, a(t) = a(t-1) + W_ax x(t) ends the
+  // lecture's review at a = [2, -1, -1], and y = tanh(V a) with V reading the
+  // sentim. row is tanh(-1) = -0.76: negative. The SeqNet computes it.
+  test(`${kind}: reviews: the slide's W_ax through a hand-set SeqNet ends at a = [2, -1, -1], y = tanh(-1)`, async () => {
+    const eng = await loadEngine(kind);
+    const slide = eng.reviewsSlide();
+    const vocab = eng.reviewsVocab();
+    const col = (w) => slide.column[vocab.find((v) => v.word === w).id];
+    assert.deepEqual(['a', 'boa', 'é', 'filme', 'horrível', 'mas', 'música', 'o', 'péssimo', 'roteiro'].map(col), [1, 2, 5, 6, 7, 10, 11, 12, 13, 14]);
+    assert.deepEqual([...slide.column].sort((x, y) => x - y), Array.from({ length: 15 }, (_, i) => i + 1));
+    const byWord = (row) => Object.fromEntries(vocab.filter((v) => slide.wax[row][v.id] !== 0).map((v) => [v.word, slide.wax[row][v.id]]));
+    assert.deepEqual(byWord(0), { filme: 1, roteiro: 1 });
+    assert.deepEqual(byWord(1), { boa: 1, horrível: -1, péssimo: -1 });
+    assert.deepEqual(byWord(2), { a: 1, boa: 1, filme: -1, música: 1, o: -1, péssimo: -1, roteiro: -1 });   // grammatical gender
+    assert.deepEqual(vocab.filter((v) => !slide.named[v.id]).map((v) => slide.column[v.id]).sort((x, y) => x - y), [3, 4, 8, 9, 15]);
+    const net = eng.createSeqNet({ input: 15, inputKind: 'onehot', hidden: 3, output: 1, activation: 'linear', head: 'tanh-mse', batch: 1, steps: 17, seed: 1 });
+    try {
+      net.setWeights({ U: slide.wax, W: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], b: [0, 0, 0], V: [[0, 1, 0]], c: [0] });
+      net.reset();
+      const words = eng.reviewsTokenize('O filme é péssimo, roteiro horrível, mas a música é boa!');
+      let r = null;
+      const hs = words.map((w) => { r = net.step(w.id); return Array.from(r.h); });
+      assert.deepEqual(hs[3], [1, -1, -3]);       // o filme é péssimo
+      assert.deepEqual(hs[10], [2, -1, -1]);      // the slide's a
+      assert.ok(Math.abs(r.y[0] - Math.tanh(-1)) < 1e-6, `y = ${r.y[0]}`);
+      assert.equal(r.y[0].toFixed(2), '-0.76');
+    } finally { net.free(); }
+  });
+
   test(`${kind}: ball trajectories: one-hot frames, the sequence determines the direction, the last frame does not`, async () => {
     const eng = await loadEngine(kind);
     const G = 5, T = 4, count = 8000;

@@ -16,7 +16,7 @@ var RnnWidgetRegistry = (function () {
         'widgets/alphabet/alphabet.css'],
       worker: 'gen/widget-alphabet-worker-sources.js',
     },
-    { id: 'sentiment', files: ['widgets/sentiment/strings.js', 'widgets/sentiment/schema.js', 'widgets/sentiment/view.js', 'widgets/sentiment/sentiment.css'], worker: 'gen/widget-sentiment-worker-sources.js' },
+    { id: 'sentiment', files: ['widgets/sentiment/strings.js', 'widgets/sentiment/schema.js', 'widgets/sentiment/grid.js', 'widgets/sentiment/view.js', 'widgets/sentiment/sentiment.css'], worker: 'gen/widget-sentiment-worker-sources.js' },
     { id: 'ball', files: ['widgets/ball/strings.js', 'widgets/ball/schema.js', 'widgets/ball/chart.js', 'widgets/ball/view.js', 'widgets/ball/ball.css'], worker: 'gen/widget-ball-worker-sources.js' },
     { id: 'memory', files: ['widgets/memory/strings.js', 'widgets/memory/schema.js', 'widgets/memory/chart.js', 'widgets/memory/view.js', 'widgets/memory/memory.css'], worker: 'gen/widget-memory-worker-sources.js' },
     {

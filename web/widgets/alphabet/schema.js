@@ -7,9 +7,10 @@ RnnWidgetRegistry.provide('alphabet', 'schema', {
   fields: {
     start: { type: 'enum', values: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split(''), def: 'A' },  // the cue letter
     dir: { type: 'enum', values: ['forward', 'backward'], def: 'forward' },
+    starts: { type: 'enum', values: ['A', 'any'], def: 'A' },                            // training recitals start at A, or at any letter
     steps: { type: 'int', min: 10, max: 2000, def: 200 },                              // training steps when playing
     hidden: { type: 'int', min: 4, max: 64, def: 24 },
     seed: { type: 'int', min: 1, max: 2147483647, def: 1 },
   },
-  inputKeys: ['start', 'dir'],
+  inputKeys: ['start', 'dir', 'starts'],
 });

@@ -3,13 +3,17 @@
 // alphabet recited forwards; the view shows a recital letter by letter with,
 // under each letter, the probability the engine gives it (CharLM.nextProbs)
 // and the network's own guess. Play trains (CHUNK steps per tick), → trains
-// one chunk, r starts a fresh model; setInput picks the recital.
+// one chunk, r starts a fresh model; setInput picks the recital and how it
+// learned (`starts`: recitals from A, or from every letter: a new model).
+// The sentence under the strip is filled from the engine's probabilities.
 /* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 5;          // optimiser steps per tick / per → press
   var TICK_MS = 80;       // pause between ticks while playing: training stays watchable
   var LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  var SURE = 0.9;         // "sure": the engine gives the right next letter at least this
+  var STARTS = [{ key: 'startsA', value: 'A' }, { key: 'startsAny', value: 'any' }];
   var PRESETS = [
     { key: 'presetA', start: 'A', dir: 'forward' },
     { key: 'presetBack', start: 'Z', dir: 'backward' },
@@ -47,7 +51,7 @@
     }
 
     function setup() {
-      return client.request('setup', { hidden: s.hidden, seed: s.seed }).then(function () {
+      return client.request('setup', { hidden: s.hidden, seed: s.seed, starts: s.starts }).then(function () {
         step = 0; bits = NaN;
         statusLine();
         return recite();
@@ -74,7 +78,9 @@
       PRESETS.forEach(function (p, i) {
         ui.presets[i].setAttribute('aria-pressed', p.start === s.start && p.dir === s.dir ? 'true' : 'false');
       });
+      STARTS.forEach(function (p, i) { ui.starts[i].setAttribute('aria-pressed', p.value === s.starts ? 'true' : 'false'); });
       drawStrip(ui, ctx, last);
+      explain(ui, ctx, s, last, step);
     }
 
     var api = {
@@ -97,13 +103,18 @@
         });
       },
       setInput: function (input) {
+        var fresh = input.starts !== undefined && input.starts !== s.starts;
         if (input.start !== undefined) s.start = input.start;
         if (input.dir !== undefined) s.dir = input.dir;
+        if (input.starts !== undefined) s.starts = input.starts;
+        if (fresh) { api.reset(); return; }       // learned another way: a new network
         if (ready) serial(recite); else render();
       },
       relabel: function () {
         PRESETS.forEach(function (p, i) { ui.presets[i].textContent = ctx.t(p.key); });
         ui.presetsBox.setAttribute('aria-label', ctx.t('presetsLabel'));
+        STARTS.forEach(function (p, i) { ui.starts[i].textContent = ctx.t(p.key); });
+        ui.startsLabel.textContent = ctx.t('startsLabel');
         ui.legend.textContent = ctx.t('legend');
         ui.title.textContent = ctx.t('title');
         say(status.key, status.params);
@@ -115,6 +126,9 @@
 
     PRESETS.forEach(function (p, i) {
       ui.presets[i].addEventListener('click', function () { api.setInput({ start: p.start, dir: p.dir }); });
+    });
+    STARTS.forEach(function (p, i) {
+      ui.starts[i].addEventListener('click', function () { api.setInput({ starts: p.value }); });
     });
     api.relabel();
 
@@ -147,8 +161,18 @@
       return b;
     });
     ui.prompt = node('p', 'alphabet-prompt', bar);
+    var how = node('div', 'alphabet-bar', w);
+    ui.startsLabel = node('span', 'alphabet-startslabel', how);
+    ui.startsBox = node('div', 'alphabet-presets', how);
+    ui.startsBox.setAttribute('role', 'group');
+    ui.starts = STARTS.map(function () {
+      var b = node('button', null, ui.startsBox);
+      b.type = 'button';
+      return b;
+    });
     ui.strip = node('ol', 'alphabet-strip', w);
     ui.mean = node('p', 'alphabet-mean', w);
+    ui.explain = node('p', 'alphabet-explain', w);
     ui.legend = node('p', 'alphabet-legend', w);
     return ui;
   }
@@ -169,7 +193,7 @@
       var fill = node('span', 'alphabet-fill', well);
       var pct = node('span', 'alphabet-p', li);
       var guess = node('span', 'alphabet-guess', li);
-      if (i === 0) { li.classList.add('cue'); pct.textContent = ctx.t('cue'); return; }
+      if (i === 0) { li.classList.add('cue'); li.setAttribute('aria-label', ctx.t('cueLabel', { letter: ch })); return; }
       var p = last.r.prob[i - 1], top = last.r.top[i - 1];
       fill.style.transform = 'scaleY(' + p + ')';   // the bar is the probability itself
       pct.textContent = ctx.percent(p).replace(/\s?%$/, '');
@@ -180,6 +204,27 @@
     ui.mean.setAttribute('data-value', String(last.r.mean));   // the engine's number, for tests
     ui.mean.textContent = letters.length > 1 ? ctx.t('meanProb', { p: ctx.percent(last.r.mean) })
       : ctx.t('nothing', { letter: letters[0] });
+  }
+
+  // The sentence under the strip, filled from the engine's probabilities:
+  // backwards (a sequence it never learned), a start other than A (how sure
+  // it is of the first next letter, and from which letter on it is sure),
+  // or from A. Before any training: nothing to explain.
+  function explain(ui, ctx, s, last, step) {
+    ui.explain.textContent = '';
+    ui.explain.removeAttribute('data-sure');
+    if (!last || step === 0 || last.text.length < 2) return;
+    var prob = last.r.prob, sure = -1;
+    for (var i = 0; i < prob.length; i++) if (prob[i] >= SURE) { sure = i; break; }
+    ui.explain.setAttribute('data-sure', String(sure));
+    var p = { letter: last.text[0], next: last.text[1], p1: ctx.percent(prob[0]), mean: ctx.percent(last.r.mean),
+      sure: sure >= 0 ? last.text[sure + 1] : '', pct: ctx.percent(SURE) };
+    var key;
+    if (s.dir === 'backward') key = 'explainBack';
+    else if (s.start === 'A') key = s.starts === 'any' ? 'explainAany' : 'explainA';
+    else if (s.starts === 'any') key = 'explainFromAny';
+    else key = sure < 0 ? 'explainFromNever' : sure === 0 ? 'explainFromSure' : 'explainFrom';
+    ui.explain.textContent = ctx.t(key, p);
   }
 
   RnnWidgetRegistry.provide('alphabet', 'mount', mount);

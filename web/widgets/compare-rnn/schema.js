@@ -9,8 +9,9 @@ RnnWidgetRegistry.provide('compare-rnn', 'schema', {
     a: { type: 'string', maxLength: 80, pattern: RnnNumberList.pattern(5), def: '2; 0; 1' },      // input 1
     b: { type: 'string', maxLength: 80, pattern: RnnNumberList.pattern(5), def: '1; 1; 0.5' },    // input 2
     V: { type: 'float', min: 1, max: 50, def: 10 },            // output weight: how sharp the logistic decision is
+    net: { type: 'enum', values: ['hand', 'trained'], def: 'hand' },   // hand-set weights, or trained in the engine
     seed: { type: 'int', min: 1, max: 2147483647, def: 1 },     // first seed of the random pairs
     delay: { type: 'int', min: 100, max: 5000, def: 900 },      // ms between steps when playing
   },
-  inputKeys: ['a', 'b', 'V'],
+  inputKeys: ['a', 'b', 'V', 'net'],
 });

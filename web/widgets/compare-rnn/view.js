@@ -5,14 +5,17 @@
 // time step per → (play: one step per tick), with the totals, h, ŷ and the
 // decision at every step. "Try random inputs" sends 20 pairs the engine draws
 // (a new seed each press) through the same network and shows the engine's
-// score. A shorter input is padded with zeros (shown faded).
+// score. A shorter input is padded with zeros (shown faded). "Trained"
+// (`net`) swaps in the same shape trained in the engine on random pairs: its
+// learned weights are shown and every number comes from it.
 /* global RnnWidgetRegistry, RnnHashSchema, RnnNumberList, RnnWidgetKit */
 'use strict';
 (function () {
   var ID = 'compare-rnn';
   var ROWS = [
     { key: 'rowA', math: 'aₜ' }, { key: 'rowB', math: 'bₜ' }, { key: 'rowSumA', math: 'Σa' }, { key: 'rowSumB', math: 'Σb' },
-    { key: 'rowH', math: 'Σa − Σb' }, { key: 'rowY', math: 'σ(V·h)' }, { key: 'rowDecision', math: 'ŷ > 0,5' },
+    { key: 'rowH', math: 'Σa − Σb', trained: 'U·x + W·h + b' }, { key: 'rowY', math: 'σ(V·h)', trained: 'σ(V·h + c)' },
+    { key: 'rowDecision', math: 'ŷ > 0,5' },
   ];
 
   var node = RnnWidgetKit.node;
@@ -33,8 +36,9 @@
     var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ tick: stepOnce, delay: delay, running: running });
-    var inp = inputs(s), steps = null, shown = 0, random = null, presses = 0, failure = null, bad = false;
+    var inp = inputs(s), steps = null, shown = 0, random = null, presses = 0, failure = null, bad = false, learned = null;
     var num = function (x) { return RnnNumberList.one(x, ctx.lang()); };
+    var fmt = function (x, d) { return ctx.number(x, d).replace(/-/g, '\u2212'); };
 
     function fail(e) { player.halt(); failure = e && e.message ? e.message : String(e); render(); ctx.changed(); }
 
@@ -42,7 +46,10 @@
     function setup() {
       inp = inputs(s);
       return client.request('setup', { V: s.V }).then(function () {
-        return client.request('run', { a: inp.a, b: inp.b });
+        if (s.net !== 'trained' || learned) return null;
+        return client.request('train', { seed: s.seed }).then(function (r) { learned = r; });
+      }).then(function () {
+        return client.request('run', { a: inp.a, b: inp.b, net: s.net });
       }).then(function (r) { steps = r.steps; shown = 0; render(); });
     }
 
@@ -71,14 +78,19 @@
       presses++;
       var seed = s.seed + presses - 1;
       serial(function () {
-        return client.request('random', { seed: seed, steps: inp.T }).then(function (r) { random = r; render(); });
+        return client.request('random', { seed: seed, steps: inp.T, net: s.net }).then(function (r) { random = r; render(); });
       });
     }
 
     function render() {
-      ui.eq.textContent = 'hₜ = aₜ − bₜ + hₜ₋₁    ŷₜ = σ(V·hₜ), V = ' + num(s.V);
-      drawTable(ui, ctx, inp, steps, shown);
+      var tr = s.net === 'trained' && learned;
+      ui.modes.forEach(function (b) { b.setAttribute('aria-pressed', b.value === s.net ? 'true' : 'false'); });
+      ui.rule.textContent = tr ? ctx.t('ruleTrained', weightParams(learned.weights, fmt)) : ctx.t('rule');
+      ui.eq.textContent = tr ? 'hₜ = U·xₜ + W·hₜ₋₁ + b    ŷₜ = σ(V·hₜ + c)' : 'hₜ = aₜ − bₜ + hₜ₋₁    ŷₜ = σ(V·hₜ), V = ' + num(s.V);
+      drawTable(ui, ctx, inp, steps, shown, !!tr);
       drawRandom(ui, ctx, inp, random);
+      drawWhy(ui, ctx, s, inp, learned);
+      ui.note.textContent = ctx.t(s.net === 'trained' ? 'noteTrained' : 'note');
       var last = steps && shown > 0 ? steps[shown - 1] : null;
       ui.status.textContent = failure ? ctx.t('failed', { reason: failure }) : !ready ? ctx.t('starting')
         : shown === 0 ? ctx.t('atStart')
@@ -123,15 +135,16 @@
       setInput: function (input) {
         api.pause();
         Object.keys(input).forEach(function (k) { s[k] = input[k]; });
-        random = null;
+        random = null; presses = 0;
         if (!ready) { inp = inputs(s); render(); return; }
         serial(function () { return setup().then(function () { ctx.emit('step', { t: 0, T: inp.T }); ctx.changed(); }); });
       },
       relabel: function () {
         ui.title.textContent = ctx.t('title');
         ui.rule.textContent = ctx.t('rule');
-        ui.note.textContent = ctx.t('note');
         ui.randomButton.textContent = ctx.t('randomButton');
+        ui.modesBox.setAttribute('aria-label', ctx.t('netLabel'));
+        ui.modes.forEach(function (b) { b.textContent = ctx.t(b.value === 'hand' ? 'netHand' : 'netTrained'); });
         ui.table.setAttribute('aria-label', ctx.t('tableLabel'));
         ['a', 'b'].forEach(function (k) {
           ui.labels[k].textContent = ctx.t(k === 'a' ? 'fieldA' : 'fieldB');
@@ -143,6 +156,7 @@
     };
 
     ui.randomButton.addEventListener('click', tryRandom);
+    ui.modes.forEach(function (b) { b.addEventListener('click', function () { api.setInput({ net: b.value }); }); });
     ['a', 'b'].forEach(function (k) { ui.fields[k].addEventListener('change', function () { fromField(k); }); });
     api.relabel();
 
@@ -158,7 +172,16 @@
   function build(root) {
     root.textContent = '';
     var w = node('div', 'cmprnn', root);
-    var ui = { title: node('h1', 'cmprnn-title', w) };
+    var head = node('div', 'cmprnn-head', w);
+    var ui = { title: node('h1', 'cmprnn-title', head) };
+    ui.modesBox = node('div', 'cmprnn-modes', head);
+    ui.modesBox.setAttribute('role', 'group');
+    ui.modes = ['hand', 'trained'].map(function (v) {
+      var b = node('button', null, ui.modesBox);
+      b.type = 'button';
+      b.value = v;
+      return b;
+    });
     var eq = node('p', 'cmprnn-rule-line', w);
     ui.rule = node('span', 'cmprnn-rule', eq);
     ui.eq = node('span', 'cmprnn-eq math', eq);
@@ -171,6 +194,7 @@
     ui.randomButton = node('button', 'cmprnn-random', right);
     ui.randomButton.type = 'button';
     ui.score = node('p', 'cmprnn-score', right);
+    ui.why = node('p', 'cmprnn-why', right);
     ui.pairsHead = node('p', 'cmprnn-pairs-head', right);
     ui.pairs = node('ol', 'cmprnn-pairs', right);
     ui.note = node('p', 'cmprnn-note', w);
@@ -191,7 +215,7 @@
   }
 
   // One column per step, one row per quantity; steps not reached show '?'.
-  function drawTable(ui, ctx, inp, steps, shown) {
+  function drawTable(ui, ctx, inp, steps, shown, trained) {
     var num = function (x) { return RnnNumberList.one(x, ctx.lang()); };
     var tb = ui.table;
     tb.textContent = '';
@@ -208,7 +232,7 @@
       var tr = node('tr', 'cmprnn-' + row.key, body);
       var name = node('th', null, tr, ctx.t(row.key));
       name.scope = 'row';
-      node('td', 'cmprnn-math math', tr, row.key === 'rowDecision' ? 'ŷ > ' + num(0.5) : row.math);
+      node('td', 'cmprnn-math math', tr, row.key === 'rowDecision' ? 'ŷ > ' + num(0.5) : trained && row.trained ? row.trained : row.math);
       for (var i = 0; i < inp.T; i++) tr.appendChild(cell(row.key, i));
     });
 
@@ -228,7 +252,7 @@
         td.className = st.first ? 'yes' : 'no';
         td.setAttribute('data-value', st.first ? '1' : '0');
       } else {
-        td.textContent = key === 'rowY' ? ctx.number(value, 3) : num(value);
+        td.textContent = key === 'rowY' ? ctx.number(value, 3) : key === 'rowH' && trained ? ctx.number(value, 2).replace(/-/g, '\u2212') : num(value);
         td.setAttribute('data-value', String(value));
       }
       return td;
@@ -257,6 +281,22 @@
         decision: ctx.t(decisionKey(p)), right: ctx.t(p.right ? 'right' : 'wrong') }));
       li.setAttribute('data-right', p.right ? '1' : '0');
     });
+  }
+
+  // The learned weights as template slots (engine numbers, formatted).
+  function weightParams(w, fmt) {
+    return { u1: fmt(w.U[0], 2), u2: fmt(w.U[1], 2), w: fmt(w.W, 2), b: fmt(w.b, 2), v: fmt(w.V, 2), c: fmt(w.c, 2) };
+  }
+
+  // Why the score is what it is: exact by construction (hand-set), or what
+  // training found and its test-set score for the current length (trained).
+  function drawWhy(ui, ctx, s, inp, learned) {
+    ui.why.removeAttribute('data-test');
+    if (s.net !== 'trained') { ui.why.textContent = ctx.t('whyHand'); return; }
+    if (!learned) { ui.why.textContent = ctx.t('training'); return; }
+    var acc = learned.test[inp.T - 1];
+    ui.why.textContent = ctx.t('whyTrained', { steps: learned.steps, batch: learned.batch, n: learned.testPairs, T: inp.T, acc: ctx.percent(acc) });
+    ui.why.setAttribute('data-test', String(acc));
   }
 
   RnnWidgetRegistry.provide(ID, 'mount', mount);

@@ -1,10 +1,12 @@
 // view.js - the sentiment widget (the lecture's many-to-one example: "O filme
 // é péssimo, roteiro horrível, mas a música é boa!"). Two views of one review:
-//   hand:  the 3×15 input matrix W_ax (rows film / sentiment / genre, one
-//          column per word) as an editable grid; with W_aa = I the network
-//          adds up one column per word, a(t) = a(t-1) + W_ax x(t): → adds the
-//          next word, the hidden values come from the engine's step(); after
-//          the last word ŷ = tanh(V a(T)) with V reading the sentiment row.
+//   hand:  the slide's 3×15 input matrix W_ax (rows filme / sentim. /
+//          gênero = grammatical gender, columns 1–15 as the slide numbers
+//          them; eng.reviewsSlide()) as an editable grid; with W_aa = I the
+//          network adds up one column per word, a(t) = a(t-1) + W_ax x(t):
+//          → adds the next word; the column each word adds (the slide's
+//          per-word table) and a(t) come from the engine; after the last
+//          word ŷ = tanh(V a(T)) with V reading the sentim. row.
 //   train: "treine-a": the same architecture trained live in the worker on
 //          generated reviews; its learned matrix under the hand-set one, the
 //          held-out accuracy, and the review (the text box) classified by both.
@@ -19,21 +21,18 @@
   var LIMIT = 9;          // a hand-set weight is a number in [-LIMIT, LIMIT]
   var TYPE_MS = 200;      // typing pause before the review is read again
   var ROWS = ['rowFilm', 'rowSent', 'rowGenre'];
-  // Hand-set W_ax, row by row, as {word: weight}: film words, the sign of
-  // each sentiment word, and "música" (a musical) for genre. The lecture's
-  // review comes out negative: péssimo + horrível + boa = -1 on the sentiment row.
-  var DEFAULTS = [
-    { filme: 1, roteiro: 1, ator: 1, 'música': 1 },
-    { boa: 1, bom: 1, 'incrível': 1, lindo: 1, chato: -1, 'horrível': -1, 'péssimo': -1 },
-    { 'música': 1 },
-  ];
-
+  var GRID_ROWS = ['rowFilm', 'rowSent', 'rowGenreLong'];   // the grid's row names: gênero says "gramatical"
   var node = RnnWidgetKit.node;
+  var G = null;            // grid.js: the W_ax grid and the number formats (set at mount)
+  function fmt(ctx, x, d) { return G.fmt(ctx, x, d); }
+  function short(ctx, x) { return G.short(ctx, x); }
 
-  function defaultU(vocab) {
-    return DEFAULTS.map(function (row) {
-      return vocab.map(function (w) { return Object.prototype.hasOwnProperty.call(row, w.word) ? row[w.word] : 0; });
-    });
+  // The slide's W_ax (the engine's copy, rows by word id): the default weights.
+  function defaultU(slide) { return slide.wax.map(function (row) { return row.slice(); }); }
+
+  // Word ids in the slide's column order (1..15).
+  function columnOrder(vocab, slide) {
+    return vocab.map(function (w) { return w.id; }).sort(function (a, b) { return slide.column[a] - slide.column[b]; });
   }
 
   // A typed weight ('-0,5', '−1', '2') -> a number in [-LIMIT, LIMIT], or null.
@@ -45,12 +44,13 @@
   }
 
   function mount(root, ctx) {
+    G = RnnWidgetRegistry.get('sentiment').grid;
     var s = ctx.settings;
     var ui = build(root);
     var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: tickShown, delay: delay, running: running });
-    var vocab = null, U = null, sent = null, t = 0, tr = null, typing = 0, failure = null;
+    var vocab = null, slide = null, order = null, U = null, handVW = null, sent = null, t = 0, tr = null, typing = 0, failure = null;
 
     function fail(e) {
       player.halt();
@@ -69,7 +69,7 @@
       });
     }
 
-    function setHand() { return client.request('setHand', { U: U }); }
+    function setHand() { return client.request('setHand', { U: U }).then(function (r) { handVW = r; }); }
 
     function setupTrain() {
       return client.request('setupTrain', { hidden: s.hidden, activation: s.act, seed: s.seed }).then(function (r) { tr = r; });
@@ -122,13 +122,13 @@
       ui.train.hidden = s.mode !== 'train';
       ui.status.textContent = statusText(ctx, s, failure, ready, sent, t, tr);
       if (!vocab) return;
-      drawGrid(ui, ctx, s, vocab, U, tr, s.mode === 'hand' && sent && t > 0 ? sent.words[t - 1].id : -2);
+      G.draw(ui, ctx, s, order, U, handVW, tr, s.mode === 'hand' && sent && t > 0 ? sent.words[t - 1].id : -2);
       if (s.mode === 'hand') drawHand(ui, ctx, sent, t);
       else drawTrain(ui, ctx, sent, tr);
     }
 
     function rebuildGrid() {
-      buildGrid(ui, ctx, vocab, U, function (row, id, input) {
+      G.build(ui, ctx, GRID_ROWS, vocab, slide, order, U, function (row, id, input) {
         var x = parseWeight(input.value);
         input.setAttribute('aria-invalid', x === null ? 'true' : 'false');
         if (x === null) { input.title = ctx.t('invalidCell', { limit: LIMIT }); return; }
@@ -153,7 +153,7 @@
         if (!ready) return;
         serial(function () {
           if (s.mode === 'hand') {
-            U = defaultU(vocab);
+            U = defaultU(slide);
             rebuildGrid();
             return setHand().then(function () { return readSentence(false); }).then(function () {
               t = 0; render(); ctx.emit('step', handEvent()); ctx.changed();
@@ -176,7 +176,6 @@
         ui.modes.forEach(function (b) { b.textContent = ctx.t(b.getAttribute('data-mode') === 'hand' ? 'modeHand' : 'modeTrain'); });
         ui.modesBox.setAttribute('aria-label', ctx.t('modesLabel'));
         ui.textLabel.textContent = ctx.t('textLabel');
-        ui.eq.textContent = ctx.t('equation');
         ui.handLegend.textContent = ctx.t('handLegend');
         if (vocab) rebuildGrid();
         render();
@@ -205,7 +204,9 @@
 
     RnnWidgetKit.startWorker('sentiment', function (c) { client = c; return client.request('vocab', {}); }).then(function (info) {
       vocab = info.vocab;
-      U = defaultU(vocab);
+      slide = info.slide;
+      order = columnOrder(vocab, slide);
+      U = defaultU(slide);
       rebuildGrid();
       return setHand().then(setupTrain).then(function () { return readSentence(s.mode === 'train'); });
     }).then(function () {
@@ -227,15 +228,9 @@
       if (t < n) return ctx.t('handAt', { t: t, n: n, word: sent.words[t - 1].word });
       return ctx.t('handDone', { n: n });
     }
-    var p = { step: tr.step, total: s.steps, loss: ctx.number(tr.loss, 3) };
+    var p = { step: tr.step, total: s.steps, loss: fmt(ctx, tr.loss, 3) };
     if (tr.step === 0) return ctx.t('untrained');
     return ctx.t(tr.step >= s.steps ? 'trained' : 'training', p);
-  }
-
-  // A weight, as short as it can be: 1, 0.5, -0.25 (a format, not a computation).
-  function short(ctx, x) {
-    var d = Math.abs(x - Math.round(x)) < 0.005 ? 0 : Math.abs(x * 10 - Math.round(x * 10)) < 0.05 ? 1 : 2;
-    return ctx.number(x, d);
   }
 
   function build(root) {
@@ -263,86 +258,22 @@
     ui.text.autocomplete = 'off';
     ui.grid = node('table', 'sent-grid', w);
     ui.hand = node('section', 'sent-hand', w);
-    ui.eq = node('p', 'sent-eq', ui.hand);
     ui.acc = node('table', 'sent-acc', ui.hand);
     ui.out = node('p', 'sent-out', ui.hand);
     ui.handLegend = node('p', 'sent-legend', ui.hand);
     ui.train = node('section', 'sent-train', w);
     ui.score = node('p', 'sent-score', ui.train);
+    var row = node('div', 'sent-trainrow', ui.train);
+    ui.w = node('table', 'sent-w', row);
+    ui.flip = node('p', 'sent-flip', row);
     ui.chips = node('p', 'sent-chips', ui.train);
     ui.verdicts = node('p', 'sent-verdicts', ui.train);
     ui.trainLegend = node('p', 'sent-legend', ui.train);
     return ui;
   }
 
-  // The grid: one column per word (the engine's vocabulary, its indices), the
-  // three hand-set rows as inputs; onEdit(row, id, input) after a change.
-  function buildGrid(ui, ctx, vocab, U, onEdit) {
-    ui.grid.textContent = '';
-    ui.grid.setAttribute('aria-label', ctx.t('gridLabel'));
-    var headRow = node('tr', null, node('thead', null, ui.grid));
-    node('th', 'sent-corner', headRow).textContent = 'W_ax';
-    ui.gridHeads = vocab.map(function (w) {
-      var th = node('th', 'sent-word', headRow);
-      th.setAttribute('scope', 'col');
-      var span = node('span', null, th);
-      span.textContent = w.word;
-      node('span', 'sent-index', th).textContent = String(w.id);   // the slide's indices
-      return th;
-    });
-    var body = node('tbody', 'sent-handrows', ui.grid);
-    ui.inputs = ROWS.map(function (key, row) {
-      var tr = node('tr', null, body);
-      var th = node('th', 'sent-rowname', tr);
-      th.setAttribute('scope', 'row');
-      th.textContent = ctx.t(key);
-      return vocab.map(function (w) {
-        var input = node('input', 'sent-cell', node('td', null, tr));
-        input.type = 'text';
-        input.inputMode = 'decimal';
-        input.value = short(ctx, U[row][w.id]);
-        input.setAttribute('aria-label', ctx.t('cellLabel', { row: ctx.t(key), word: w.word }));
-        input.addEventListener('change', function () { onEdit(row, w.id, input); });
-        return input;
-      });
-    });
-    ui.learned = node('tbody', 'sent-learned', ui.grid);
-  }
-
-  // Colours by sign and size (a format of the numbers shown, nothing computed from them).
-  function shade(el, x, scale) {
-    var a = scale > 0 ? Math.min(1, Math.abs(x) / scale) * 0.45 : 0;
-    el.style.backgroundColor = x >= 0 ? 'rgba(31, 95, 191, ' + a + ')' : 'rgba(179, 38, 30, ' + a + ')';
-  }
-
-  function drawGrid(ui, ctx, s, vocab, U, tr, currentId) {
-    ui.gridHeads.forEach(function (th, id) { th.classList.toggle('current', id === currentId); });
-    ui.inputs.forEach(function (row, r) {
-      row.forEach(function (input, id) {
-        shade(input.parentNode, U[r][id], 1);
-        input.parentNode.classList.toggle('current', id === currentId);
-      });
-    });
-    ui.learned.textContent = '';
-    ui.learned.hidden = s.mode !== 'train' || !tr;
-    if (ui.learned.hidden) return;
-    var scale = 0;
-    tr.U.forEach(function (row) { row.forEach(function (x) { scale = Math.max(scale, Math.abs(x)); }); });
-    tr.U.forEach(function (row, i) {
-      var rowEl = node('tr', i === 0 ? 'first' : null, ui.learned);
-      var th = node('th', 'sent-rowname', rowEl);
-      th.setAttribute('scope', 'row');
-      th.textContent = ctx.t('learnedRow', { i: i + 1 });
-      row.forEach(function (x) {
-        var td = node('td', 'sent-value', rowEl);
-        td.textContent = ctx.number(Math.abs(x) < 0.05 ? 0 : x, 1);   // no "-0.0"
-        td.setAttribute('data-value', String(x));
-        shade(td, x, scale);
-      });
-    });
-  }
-
-  // The accumulation a(t) = a(t-1) + W_ax x(t), word by word (the engine's
+  // The slide's per-word table (the column W_ax x(t) each word adds) and
+  // the accumulation a(t) = a(t-1) + W_ax x(t), word by word (the engine's
   // step()), for the words added so far; then the output.
   function drawHand(ui, ctx, sent, t) {
     ui.acc.textContent = '';
@@ -350,22 +281,32 @@
     if (!sent) return;
     var n = sent.words.length, from = Math.max(0, Math.min(t, n) - WINDOW), to = Math.min(n, from + WINDOW);
     var headRow = node('tr', null, node('thead', null, ui.acc));
-    node('th', 'sent-corner', headRow).textContent = from > 0 ? '… a⁽ᵗ⁾' : 'a⁽ᵗ⁾';
+    var corner = node('th', 'sent-corner', headRow);
+    corner.colSpan = 2;
+    corner.textContent = from > 0 ? '…' : '';
     for (var i = from; i < to; i++) wordHead(headRow, ctx, sent.words[i], i, t);
-    var body = node('tbody', null, ui.acc);
-    ROWS.forEach(function (key, r) {
-      var tr = node('tr', null, body);
-      var th = node('th', 'sent-rowname', tr);
-      th.setAttribute('scope', 'row');
-      th.textContent = ctx.t(key);
-      for (var j = from; j < to; j++) {
-        var td = node('td', 'sent-value', tr);
-        if (j >= t) continue;
-        var x = sent.hand.h[j][r];
-        td.textContent = short(ctx, x);
-        td.setAttribute('data-value', String(x));
-        if (j === t - 1) td.classList.add('current');
-      }
+    [['cols', 'colsGroup', 'sent-colrows'], ['h', 'accGroup', 'sent-accrows']].forEach(function (g) {
+      var body = node('tbody', g[2], ui.acc);
+      ROWS.forEach(function (key, r) {
+        var tr = node('tr', null, body);
+        if (r === 0) {
+          var gh = node('th', 'sent-group', tr);
+          gh.rowSpan = 3;
+          gh.setAttribute('scope', 'rowgroup');
+          gh.textContent = ctx.t(g[1]);
+        }
+        var th = node('th', 'sent-rowname', tr);
+        th.setAttribute('scope', 'row');
+        th.textContent = ctx.t(key);
+        for (var j = from; j < to; j++) {
+          var td = node('td', 'sent-value', tr);
+          if (j >= t) continue;
+          var x = sent.hand[g[0]][j][r];
+          td.textContent = short(ctx, x);
+          td.setAttribute('data-value', String(x));
+          if (j === t - 1) td.classList.add('current');
+        }
+      });
     });
     drawOutput(ui.out, ctx, sent, t);
   }
@@ -387,21 +328,26 @@
     if (n === 0) { el.textContent = ctx.t('empty'); return; }
     if (t < n) { el.textContent = ctx.t('outPending'); return; }
     var y = sent.hand.y[n - 1], key = verdictKey(y);
-    el.textContent = ctx.t('output', { a: short(ctx, sent.hand.h[n - 1][1]), y: ctx.number(y, 2), verdict: ctx.t(key) });
+    el.textContent = ctx.t('output', { a: short(ctx, sent.hand.h[n - 1][1]), y: fmt(ctx, y, 2), verdict: ctx.t(key) });
     el.setAttribute('data-value', String(y));
     el.setAttribute('data-verdict', key);
     el.classList.add(key);
     if (sent.cut) node('span', 'sent-cut', el).textContent = ctx.t('cut', { n: sent.maxWords });
   }
 
-  // "Train it": the held-out score, the review's words, both verdicts.
+  // "Train it": the test-set score, the learned W, which rows V flips, the
+  // review's words (only when some are unknown or cut: otherwise the box
+  // above shows them), both verdicts.
   function drawTrain(ui, ctx, sent, tr) {
     ui.score.textContent = ctx.t('score', { p: ctx.percent(tr.accuracy), n: tr.heldout });
     ui.score.setAttribute('data-value', String(tr.accuracy));
-    ui.trainLegend.textContent = ctx.t('trainLegend', { h: tr.U.length, act: ctx.t(tr.activation), count: tr.trainCount });
+    ui.trainLegend.textContent = ctx.t('trainLegend', { h: tr.U.length, act: ctx.t(tr.activation), count: ctx.number(tr.trainCount, 0) });
+    drawFlip(ui, ctx, tr);
+    G.drawW(ui, ctx, tr);
     ui.chips.textContent = '';
     ui.verdicts.textContent = '';
     if (!sent) return;
+    ui.chips.hidden = !sent.cut && sent.words.every(function (w) { return w.known; });
     ui.chips.setAttribute('aria-label', ctx.t('chipsLabel'));
     sent.words.forEach(function (w) {
       var chip = node('span', 'sent-chip' + (w.known ? '' : ' unknown'), ui.chips);
@@ -414,11 +360,21 @@
     [['hand', 'verdictHand'], ['trained', 'verdictTrained']].forEach(function (p) {
       var y = sent[p[0]].y[n - 1], key = verdictKey(y);
       var span = node('span', 'sent-verdict ' + key, ui.verdicts);
-      span.textContent = ctx.t(p[1], { y: ctx.number(y, 2), verdict: ctx.t(key) });
+      span.textContent = ctx.t(p[1], { y: fmt(ctx, y, 2), verdict: ctx.t(key) });
       span.setAttribute('data-value', String(y));
       span.setAttribute('data-verdict', key);
       span.setAttribute('data-net', p[0]);
     });
+  }
+
+  // Which learned rows have V < 0 (the engine's signs): such a row counts
+  // the words' sentiment with the opposite sign, and its negative V turns it
+  // back (ŷ = tanh(Σ V_i a_i + c)).
+  function drawFlip(ui, ctx, tr) {
+    var flipped = [];
+    tr.V.forEach(function (v, i) { if (v < 0) flipped.push(i + 1); });
+    ui.flip.textContent = tr.step === 0 ? '' : flipped.length ? ctx.t('flipped', { rows: flipped.join(', ') }) : ctx.t('noFlip');
+    ui.flip.setAttribute('data-flipped', flipped.join(','));
   }
 
   RnnWidgetRegistry.provide('sentiment', 'mount', mount);

@@ -2,9 +2,11 @@
 // + shared/worker-protocol.js + this file (scripts/build-web.mjs). It owns two
 // many-to-one SeqNets over the lecture's 15-word vocabulary (one-hot inputs,
 // tanh-mse head, y = ±1):
-//   hand:    H = 3 linear units, U (the lecture's W_ax) set by hand, W = I
+//   hand:    H = 3 linear units, U (the lecture's W_ax) set by hand (the
+//            slide's matrix by default: eng.reviewsSlide()), W = I
 //            (a(t) = a(t-1) + W_ax x(t): it adds up one column per word),
-//            V = [0 1 0] (the output reads the "sentiment" row), b = c = 0;
+//            V = [0 1 0] (the output reads the "sentim." row), b = c = 0
+//            (the slide omits the biases);
 //   trained: the same architecture (H and activation chosen by the widget)
 //            trained on generated reviews (train split), scored on held-out ones.
 // Every number the widget shows comes from here: tokens (reviewsTokenize),
@@ -71,8 +73,16 @@
     if (!trained || (needHand && !hand)) throw new Error('no model yet');
   }
 
+  // The column of W_ax each word adds (W_ax x(t) for a one-hot x(t): the
+  // engine's own weights, read back; the zero vector for an unknown word).
+  function columns(net, words) {
+    var U = net.getWeights().U;
+    return words.map(function (w) { return U.map(function (row) { return w.id >= 0 ? row[w.id] : 0; }); });
+  }
+
   function trainedState(extra) {
-    var out = { step: trained.info.step, U: trained.getWeights().U, activation: trained.info.activation,
+    var wts = trained.getWeights();
+    var out = { step: trained.info.step, U: wts.U, V: wts.V[0], W: wts.W, activation: trained.info.activation,
       heldout: HELDOUT_COUNT, trainCount: TRAIN_COUNT };
     for (var k in extra) out[k] = extra[k];
     return out;
@@ -88,12 +98,14 @@
       });
     },
     // The vocabulary (ids, words, polarities) and the longest review read.
-    vocab: function () { return { vocab: engine.reviewsVocab(), maxWords: maxWords }; },
+    // and the slide's W_ax with its column numbers (eng.reviewsSlide()).
+    vocab: function () { return { vocab: engine.reviewsVocab(), slide: engine.reviewsSlide(), maxWords: maxWords }; },
     // The hand-set network with input matrix U [3][15] (lecture layout).
     setHand: function (msg) {
       if (!hand) hand = createNet(3, 'linear', 1);
       hand.setWeights({ U: msg.U, W: identity(3), b: [0, 0, 0], V: [[0, 1, 0]], c: [0] });
-      return {};
+      var w = hand.getWeights();
+      return { V: w.V[0], W: w.W };   // as the engine holds them, shown beside W_ax
     },
     // A fresh, untrained network to train, and its data (same seed, same data).
     setupTrain: function (msg) {
@@ -125,7 +137,9 @@
     sentence: function (msg) {
       requireNets(true);
       var r = read(msg.text);
-      return { words: r.words, cut: r.cut, maxWords: maxWords, hand: stepThrough(hand, r.words), trained: stepThrough(trained, r.words) };
+      var h = stepThrough(hand, r.words);
+      h.cols = columns(hand, r.words);
+      return { words: r.words, cut: r.cut, maxWords: maxWords, hand: h, trained: stepThrough(trained, r.words) };
     },
   }, function () { return !!engine; });
 })();

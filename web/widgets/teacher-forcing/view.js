@@ -2,9 +2,12 @@
 // (in its worker) on a short text, fed that same text two ways, side by side:
 // the true previous character at every step (teacher forcing, what training
 // does) and, from the let-go step on, its own previous sample (free running,
-// what generation does). Under every step: the loss of each (the engine's
-// −log p of the true next character, CharLM.feed), the let-go step and the
-// step where free running drifts. Play trains (CHUNK steps per tick), → one
+// what generation does). Under every step, how likely the model finds what
+// comes next in its row (CharLM.feed): teacher forcing, −log p of the text's
+// next character; free running, −log p of the character it wrote itself
+// (once it has left the text it writes another text: scoring that against
+// the original would call every different continuation wrong). The means of
+// both from the let-go step, and the step where free running leaves the text. Play trains (CHUNK steps per tick), → one
 // chunk, r a fresh model; setInput picks the text, the let-go step, sampled
 // or most likely.
 /* global RnnWidgetRegistry, RnnWidgetKit */
@@ -23,6 +26,8 @@
   var node = RnnWidgetKit.node;
   function button(parent) { var b = node('button', null, parent); b.type = 'button'; return b; }
   function chars(t) { return Array.from(t); }
+  // A displayed number with a real minus sign (a format, not a computation).
+  function fmt(ctx, x, d) { return ctx.number(x, d).replace(/-/g, '\u2212'); }
   function shown(ch) { return ch === '\n' ? '↵' : ch === ' ' ? '␣' : ch; }
 
   function mount(root, ctx) {
@@ -42,7 +47,7 @@
     function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
 
     function statusLine() {
-      var p = { step: step, total: s.train, bits: ctx.number(bits, 2) };
+      var p = { step: step, total: s.train, bits: fmt(ctx, bits, 2) };
       if (step === 0) say('untrained');
       else say(step >= s.train ? 'trained' : 'training', p);
     }
@@ -53,7 +58,7 @@
     }
 
     function event() {
-      return { step: step, letGo: fed.letGo, meanTF: fed.r.meanTF, meanFR: fed.r.meanFR, drift: fed.r.drift };
+      return { step: step, letGo: fed.letGo, meanTF: fed.r.meanTF, meanOwn: fed.r.meanOwn, meanFR: fed.r.meanFR, drift: fed.r.drift };
     }
 
     function setup() {
@@ -89,7 +94,8 @@
       ui.notice.textContent = notice;
       ui.tfLabel.textContent = ctx.t('tfRow');
       ui.frLabel.textContent = ctx.t('frRow', { k: letGo() + 1 });
-      drawRows(ui, ctx, fed);
+      ui.frLabel.classList.add('tf-free');
+      drawRows(ui, ctx, fed, s.sample === 'greedy');
     }
 
     // A new text (or a new custom text): a fresh model on it, then the same play state.
@@ -200,14 +206,16 @@
     ui.frRow = node('ol', 'tf-row', w);
     ui.axis = node('p', 'tf-axis', w);
     ui.means = node('p', 'tf-means', w);
+    ui.compare = node('p', 'tf-compare', w);
     ui.drift = node('p', 'tf-drift', w);
     ui.lecture = node('p', 'tf-lecture', w);
     return ui;
   }
 
-  // One column per step i: the character fed as input, and a bar for the loss
-  // of the true next character. Free running's inputs that differ from the
-  // text are marked; the let-go and drift steps are outlined.
+  // One column per step i: the character fed as input, and a bar for the
+  // engine's −log p of what comes next in this row (the text's character, or
+  // its own). Free running's inputs that differ from the text are marked;
+  // the let-go and drift steps are outlined.
   function drawRow(ol, inputs, losses, truth, letGoStep, drift, free) {
     ol.textContent = '';
     ol.style.gridTemplateColumns = 'repeat(' + inputs.length + ', minmax(0, 1fr))';
@@ -225,16 +233,20 @@
     });
   }
 
-  function drawRows(ui, ctx, fed) {
+  function drawRows(ui, ctx, fed, greedy) {
     if (!fed) return;
     var truth = chars(fed.text), r = fed.r, n = r.lossTF.length;
     var tfIn = truth.slice(0, n);
     var frIn = tfIn.map(function (ch, i) { return i < fed.letGo ? ch : r.gen[i - 1]; });
     drawRow(ui.tfRow, tfIn, r.lossTF, truth, fed.letGo, r.drift, false);
-    drawRow(ui.frRow, frIn, r.lossFR, truth, fed.letGo, r.drift, true);
-    ui.means.textContent = ctx.t('means', { k: fed.letGo + 1, tf: ctx.number(r.meanTF, 2), fr: ctx.number(r.meanFR, 2) });
+    drawRow(ui.frRow, frIn, r.own, truth, fed.letGo, r.drift, true);
+    ui.means.textContent = ctx.t('means', { k: fed.letGo + 1, tf: fmt(ctx, r.meanTF, 2), own: fmt(ctx, r.meanOwn, 2) });
     ui.means.setAttribute('data-tf', String(r.meanTF));
-    ui.means.setAttribute('data-fr', String(r.meanFR));
+    ui.means.setAttribute('data-own', String(r.meanOwn));
+    // which one the model finds more likely: a comparison of the engine's two means
+    var key = r.meanOwn < r.meanTF ? 'ownLikelier' : greedy ? 'textLikelier' : 'textLikelierSampled';
+    ui.compare.textContent = ctx.t(key);
+    ui.compare.setAttribute('data-key', key);
     ui.drift.setAttribute('data-value', String(r.drift));
     ui.drift.textContent = r.drift < 0 ? ctx.t('noDrift')
       : ctx.t('drift', { d: r.drift + 1, got: shown(frIn[r.drift]), want: shown(truth[r.drift]) });
