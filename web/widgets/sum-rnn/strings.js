@@ -39,7 +39,7 @@ RnnWidgetRegistry.provide('sum-rnn', 'strings', {
   },
   pt: {
     title: 'Esta RNN soma as entradas',
-    summary: 'Uma unidade oculta linear com pesos de entrada, recorrente e de saída 1, desdobrada no tempo: para as ' +
+    summary: 'Uma unidade oculta linear com pesos de entrada, recorrente e de saída 1, desenrolada no tempo: para as ' +
       'entradas 2, −0,5, 1, 1 seus estados são 2, 1,5, 2,5, 3,5. Mude o peso recorrente: 0,5 esquece, 2 explode.',
     rule: 'Unidade oculta linear, sem viés:',
     presetsLabel: 'Peso recorrente',
@@ -50,9 +50,9 @@ RnnWidgetRegistry.provide('sum-rnn', 'strings', {
     rowHidden: 'oculta',
     rowIn: 'entrada',
     stepHead: 'passo {t}',
-    graphLabel: 'A rede desdobrada no tempo: uma coluna por passo, os mesmos pesos U, W, V em todas as arestas',
+    graphLabel: 'A rede desenrolada no tempo: uma coluna por passo, os mesmos pesos U, W, V em todas as arestas',
     starting: 'Iniciando o motor…',
-    atStart: 'Aperte → para um passo de tempo, espaço para tocar.',
+    atStart: 'Aperte → para um passo de tempo, espaço para executar.',
     atStep: 'Passo {t} de {T}.',
     atEnd: 'Depois de {T} passos: h = {h}. R recomeça.',
     regimeNone: 'W = 0: nenhuma memória. Cada estado é só a sua entrada; x₁ chega ao último estado multiplicado por {k}.',
