@@ -57,7 +57,7 @@ RnnWidgetRegistry.provide('compare-rnn', 'strings', {
     tableLabel: 'A comparação passo a passo: entradas, totais acumulados, o estado oculto, a saída e a decisão',
     note: 'Decisão: “1º maior” quando ŷ > 0,5. Empate (h = 0, então ŷ = 0,5 exatamente) conta como “não”, o 1º não é maior. Valor que falta conta como 0.',
     starting: 'Iniciando o motor…',
-    atStart: 'Aperte → para um passo de tempo, espaço para tocar.',
+    atStart: 'Aperte → para um passo de tempo, espaço para executar.',
     atStep: 'Passo {t} de {T}.',
     atEnd: 'Depois de {T} passos: soma 1 = {a}, soma 2 = {b}: {decision}.',
     randomButton: 'Testar entradas aleatórias',

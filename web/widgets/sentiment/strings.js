@@ -82,7 +82,7 @@ RnnWidgetRegistry.provide('sentiment', 'strings', {
     untrained: 'Sem treino: pesos aleatórios. Espaço treina.',
     training: 'Treinando: passo {step} de {total}, perda {loss}',
     trained: 'Treinada: {step} passos, perda {loss}.',
-    score: 'Críticas de teste classificadas certo: {p} (de {n} nunca vistas no treino)',
+    score: 'Críticas de teste classificadas corretamente: {p} (de {n} nunca vistas no treino)',
     chipsLabel: 'A crítica, palavra por palavra',
     verdictHand: 'À mão: ŷ = {y} → {verdict}',
     verdictTrained: 'Treinada: ŷ = {y} → {verdict}',
