@@ -42,7 +42,7 @@ test('hand-set weights: the lecture review is accumulated word by word and calle
     const out = page.locator('.sent-out');
     assert.equal(await out.getAttribute('data-verdict'), 'negative');
     assert.ok(close(Number(await out.getAttribute('data-value')), Math.tanh(-1)));
-    assert.match(await out.textContent(), /^ŷ = tanh\(V a⁽ᵀ⁾\) = tanh\(-1\) = -0\.76 → negative \(y = −1\)$/);
+    assert.match(await out.textContent(), /^ŷ = tanh\(V a⁽ᵀ⁾\) = tanh\(−1\) = −0\.76 → negative \(y = −1\)$/);
     const last = await page.locator('.sent-acc tbody tr td:last-child').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
     assert.deepEqual(last, [3, -1, 1]);
     // → at the end changes nothing; space replays from the first word
@@ -172,7 +172,7 @@ test('the pt/en switch changes every visible string, and back (both views)', asy
     for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
     await waitEvents(page, 'step', 11);
     const pt = await walk();
-    assert.ok(pt.some((x) => x.text === 'ŷ = tanh(V a⁽ᵀ⁾) = tanh(-1) = -0,76 → negativa (y = −1)'), JSON.stringify(pt));
+    assert.ok(pt.some((x) => x.text === 'ŷ = tanh(V a⁽ᵀ⁾) = tanh(−1) = −0,76 → negativa (y = −1)'), JSON.stringify(pt));
     await page.getByRole('button', { name: 'Train it' }).click();
     await page.locator('.sent-train:not([hidden])').waitFor();
     await page.locator('.sent-text').focus();

@@ -129,7 +129,7 @@ test('sum-rnn: the pt/en switch changes every visible string, and back', async (
     assert.deepEqual(en.filter((x) => !isNumberish(x.text) && ptByWhere.get(x.where) === x.text), [], 'left in English');
     assert.equal(pt.length, en.length);
     assert.equal(await page.locator('h1').textContent(), 'Esta RNN soma as entradas');
-    assert.equal(await page.getByRole('textbox', { name: 'Entradas x, de 1 a 6 números' }).inputValue(), '2; -0,5; 1; 1');
+    assert.equal(await page.getByRole('textbox', { name: 'Entradas x, de 1 a 6 números' }).inputValue(), '2; −0,5; 1; 1');
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.deepEqual(await page.evaluate(visibleTexts, { skip }), en);
