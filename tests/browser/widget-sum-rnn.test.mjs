@@ -31,6 +31,11 @@ test('sum-rnn: the slide\'s input 2, −0.5, 1, 1 gives the hidden values 2, 1.5
     await page.keyboard.press('ArrowRight');
     await waitSteps(page, 1);
     assert.deepEqual(await graphValues(page, 'h'), [2, null, null, null]);   // fills in as the user steps
+    // the folded picture (self-loop W) shows the state after the latest step; why the weights are shared
+    assert.equal(await page.locator('.sumrnn-fh').getAttribute('data-value'), '2');
+    assert.match(await page.locator('.sumrnn-loop .sumrnn-weight').textContent(), /^W = 1$/);
+    assert.match(await page.locator('.sumrnn-why').textContent(), /same rule holds at every instant \(time invariance\).*any length/);
+    assert.match(await page.locator('.sumrnn-rule').textContent(), /bias b = 0 \(the slides omit it\)/);
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await waitSteps(page, 4);
     assert.deepEqual(await graphValues(page, 'h'), [2, 1.5, 2.5, 3.5]);
