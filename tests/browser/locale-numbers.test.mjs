@@ -3,14 +3,15 @@
 // loss chart and the race's accuracy charts are) in a pt-BR page, in an
 // en-US browser, writes "1.000" on its axis, never "1,000", and a real minus
 // sign; the same chart in English writes "1,000". The axis text is drawn on a
-// canvas, so the test records what fillText draws.
+// canvas, so the test records what fillText draws. The playground's decimal
+// fields (learning rate, clipping) are written and read in the page's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, ROOT } from './helpers.mjs';
+import { launch, ROOT, openPage, FILE_URL, hashFor, waitReady } from './helpers.mjs';
 
 let browser, dir;
 before(async () => { browser = await launch(); dir = mkdtempSync(join(tmpdir(), 'axes-')); });
@@ -64,4 +65,24 @@ test('English page: axes read 1,000 and −0.5', async () => {
   const drawn = await axisTexts('en');
   assert.ok(drawn.includes('1,000') || drawn.includes('2,000'), drawn.join(' | '));
   assert.ok(drawn.some((t) => /^−0\.5$/.test(t)), drawn.join(' | '));
+});
+
+test('playground in pt-BR (en-US browser): the learning rate reads 0,01, a typed 0,02 is taken, the hash keeps 0.02', async () => {
+  const { context, page, problems } = await openPage(browser, FILE_URL, { hash: hashFor({ lang: 'pt', lr: 0.01, clip: 2.5 }) });
+  try {
+    await waitReady(page);
+    const lr = page.locator('#set-lr'), clip = page.locator('#set-clip');
+    assert.equal(await lr.inputValue(), '0,01');
+    assert.equal(await clip.inputValue(), '2,5');
+    await lr.fill('0,02');
+    assert.equal(await lr.getAttribute('aria-invalid'), 'false');
+    assert.match(await page.evaluate(() => location.hash), /[#&]lr=0\.02(&|$)/);
+    await lr.fill('0.03');                                   // a dot is read too
+    assert.match(await page.evaluate(() => location.hash), /[#&]lr=0\.03(&|$)/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await lr.inputValue(), '0.03');
+    assert.equal(await clip.inputValue(), '2.5');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
 });
