@@ -220,14 +220,17 @@
   // the RNN keeps >= GOOD and what it gets past that run.
   function drawCaption(ui, ctx, sc, n) {
     if (!sc) { ui.caption.textContent = ''; return; }
+    ui.caption.textContent = fixedSentence(ctx, sc, n) + ' ' + rnnSentence(ctx, sc);
+  }
+
+  function fixedSentence(ctx, sc, n) {
     var inside = [], outside = [], trained = sc.step > 0;
     sc.gaps.forEach(function (g, i) {
       var v = trained ? [sc.ngram[i], sc.window[i]] : [sc.ngram[i]];
       Array.prototype.push.apply(g < n ? inside : outside, v);
     });
-    var fixed = ctx.t(trained ? 'fixedCaption' : 'fixedUntrained', { k: n - 1, n: n,
+    return ctx.t(trained ? 'fixedCaption' : 'fixedUntrained', { k: n - 1, n: n,
       rin: range(ctx, inside), rout: range(ctx, outside), chance: ctx.percent(1 / CUE_SYMBOLS.length) });
-    ui.caption.textContent = fixed + ' ' + rnnSentence(ctx, sc);
   }
 
   function rnnSentence(ctx, sc) {
@@ -235,7 +238,12 @@
     while (k <= last && sc.rnn[k] >= GOOD) k++;
     var p90 = ctx.percent(GOOD);
     if (sc.step === 0) return ctx.t('rnnNone');
-    if (k === 0) return ctx.t('rnnLow', { p90: p90, rall: range(ctx, sc.rnn) });
+    if (k === 0) {
+      var good = sc.gaps.filter(function (g, i) { return sc.rnn[i] >= GOOD; });
+      if (!good.length) return ctx.t('rnnLow', { p90: p90, rall: range(ctx, sc.rnn) });
+      var rest = sc.rnn.filter(function (v) { return v < GOOD; });
+      return ctx.t('rnnSome', { p90: p90, gaps: good.join(', '), rrest: range(ctx, rest) });
+    }
     if (k > last) return ctx.t('rnnAll', { p90: p90, rall: range(ctx, sc.rnn), gmax: sc.gaps[last] });
     var lo = k;
     for (var i = k; i <= last; i++) if (sc.rnn[i] < sc.rnn[lo]) lo = i;
@@ -244,4 +252,5 @@
   }
 
   RnnWidgetRegistry.provide('memory', 'mount', mount);
+  RnnWidgetRegistry.provide('memory', 'caption', { fixed: fixedSentence, rnn: rnnSentence });   // for tests
 })();
