@@ -31,6 +31,11 @@ test('sum-rnn: the slide\'s input 2, −0.5, 1, 1 gives the hidden values 2, 1.5
     await page.keyboard.press('ArrowRight');
     await waitSteps(page, 1);
     assert.deepEqual(await graphValues(page, 'h'), [2, null, null, null]);   // fills in as the user steps
+    // the folded picture (self-loop W) shows the state after the latest step; why the weights are shared
+    assert.equal(await page.locator('.sumrnn-fh').getAttribute('data-value'), '2');
+    assert.match(await page.locator('.sumrnn-loop .sumrnn-weight').textContent(), /^W = 1$/);
+    assert.match(await page.locator('.sumrnn-why').textContent(), /same rule holds at every instant \(time invariance\).*any length/);
+    assert.match(await page.locator('.sumrnn-rule').textContent(), /bias b = 0 \(the slides omit it\)/);
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await waitSteps(page, 4);
     assert.deepEqual(await graphValues(page, 'h'), [2, 1.5, 2.5, 3.5]);
@@ -129,7 +134,7 @@ test('sum-rnn: the pt/en switch changes every visible string, and back', async (
     assert.deepEqual(en.filter((x) => !isNumberish(x.text) && ptByWhere.get(x.where) === x.text), [], 'left in English');
     assert.equal(pt.length, en.length);
     assert.equal(await page.locator('h1').textContent(), 'Esta RNN soma as entradas');
-    assert.equal(await page.getByRole('textbox', { name: 'Entradas x, de 1 a 6 números' }).inputValue(), '2; -0,5; 1; 1');
+    assert.equal(await page.getByRole('textbox', { name: 'Entradas x, de 1 a 6 números' }).inputValue(), '2; −0,5; 1; 1');
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.deepEqual(await page.evaluate(visibleTexts, { skip }), en);

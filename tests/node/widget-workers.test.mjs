@@ -64,11 +64,19 @@ for (const kind of ['simd', 'scalar']) {
       const i = gaps.indexOf(g);
       assert.ok(r.rnn[i] >= 0.9 && r.rnn[i] >= r.ngram[i] + 0.5, `gap ${g}: RNN ${r.rnn[i]}, 4-gram ${r.ngram[i]}`);
     }
+    // the fixed-context network (the last n - 1 = 3 symbols) is like the n-gram: right inside, chance outside
+    assert.equal(r.context, 3);
+    gaps.forEach((g, i) => {
+      if (g < 4) assert.ok(r.window[i] >= 0.9, `window inside, gap ${g}: ${r.window[i]}`);
+      else assert.ok(r.window[i] <= 0.4, `window outside, gap ${g}: ${r.window[i]}`);
+    });
     const ex = w.example({ gap: 6, index: 0 });
     assert.equal(ex.tokens.length, 6);
     assert.equal(ex.tokens[5], 8);               // the recall mark "?"
     assert.equal(ex.tokens[0], ex.target);       // the cue is the answer
     assert.equal(ex.rnn.indexOf(Math.max(...ex.rnn)), ex.target);
+    assert.equal(ex.window.length, 4);
+    assert.equal(ex.context, 3);
     assert.throws(() => w.example({ gap: 7 }), /no model for gap 7/);
   });
 }

@@ -20,7 +20,7 @@ var RnnEmbedStrings = {
     pause: 'Pausar',
     step: 'Passo',
     reset: 'Recomeçar',
-    keysHint: 'Teclas: espaço executa/pausa · → um passo · r recomeça',
+    keysHint: 'Teclas: espaço executa · → um passo · r recomeça',
     otherLanguage: 'English',
     unknownWidget: 'Não existe o widget “{id}”. Widgets: {list}.',
     noWidget: 'Indique um widget no link: embed.html?w=alphabet. Widgets: {list}.',

@@ -43,6 +43,16 @@
   // The engine keeps lr and clip as float32: 0.005 comes back as 0.004999999888.
   function short(x) { return typeof x === 'number' && isFinite(x) ? Number(x.toPrecision(6)) : x; }
 
+  // The decimal fields (learning rate, clipping) are text in the page's
+  // language: "0,003" in pt-BR (a type=number field follows the browser's
+  // language instead); both "," and "." are read, and "−" as a minus.
+  function decimal(x) {
+    if (typeof x !== 'number' || !isFinite(x)) return String(x);
+    return x.toLocaleString(RnnI18n.lang === 'pt' ? 'pt-BR' : 'en-US', { useGrouping: false, maximumFractionDigits: 10 })
+      .replace(/^-/, '\u2212');
+  }
+  function fieldText(el) { return el.getAttribute('data-decimal') ? el.value.trim().replace(',', '.').replace('\u2212', '-') : el.value; }
+
   // ---- state <-> URL hash <-> form ----
   function writeHash() {
     var h = RnnState.serialize(app.state);
@@ -60,7 +70,10 @@
   }
 
   function fillForm() {
-    Object.keys(FIELDS).forEach(function (k) { if (k !== 'lr') $(FIELDS[k]).value = String(app.state[k]); });
+    Object.keys(FIELDS).forEach(function (k) {
+      var el = $(FIELDS[k]);
+      if (k !== 'lr') el.value = el.getAttribute('data-decimal') ? decimal(app.state[k]) : String(app.state[k]);
+    });
     fillLr();
     $('set-cores').value = String(app.state.cores);
     $('set-smooth').value = app.state.smooth;
@@ -74,7 +87,7 @@
   }
 
   function readField(key, el) {
-    var raw = el.type === 'checkbox' ? (el.checked ? '1' : '0') : el.value;
+    var raw = el.type === 'checkbox' ? (el.checked ? '1' : '0') : fieldText(el);
     var r = RnnState.check(key, raw);
     el.setAttribute('aria-invalid', r.ok ? 'false' : 'true');
     if (r.ok) app.state[key] = r.value;
@@ -88,8 +101,8 @@
     $('set-lr-auto').checked = auto;
     $('set-lr').disabled = auto;
     $('set-lr').setAttribute('aria-invalid', 'false');
-    if (!auto) $('set-lr').value = String(app.state.lr);
-    else $('set-lr').value = app.info && app.info.config ? String(short(app.info.config.lr)) : '';
+    if (!auto) $('set-lr').value = decimal(app.state.lr);
+    else $('set-lr').value = app.info && app.info.config ? decimal(short(app.info.config.lr)) : '';
   }
 
   function lrAutoChanged(e) {

@@ -513,7 +513,7 @@ var RnnI18n = (function () {
   function number(x, digits) {
     if (typeof x !== 'number' || !isFinite(x)) return '–';
     var o = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
-    return x.toLocaleString(current === 'pt' ? 'pt-BR' : 'en-US', o);
+    return x.toLocaleString(current === 'pt' ? 'pt-BR' : 'en-US', o).replace(/^-/, '\u2212');   // a real minus sign
   }
 
   function size(bytes) {

@@ -31,17 +31,20 @@ var RnnLocale = (function () {
     };
   }
 
+  // A shown number has a real minus sign (U+2212), not a hyphen.
+  function minus(s) { return s.replace(/^-/, '\u2212'); }
+
   function number(x, digits, lang) {
     if (typeof x !== 'number' || !isFinite(x)) return '–';
-    return x.toLocaleString(tag(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return minus(x.toLocaleString(tag(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }));
   }
 
   // 0.973 -> "97%" (pt-BR: "97%"); a formatted value, not a computation.
   function percent(p, lang) {
     if (typeof p !== 'number' || !isFinite(p)) return '–';
-    return p.toLocaleString(tag(lang), { style: 'percent', maximumFractionDigits: 0 });
+    return minus(p.toLocaleString(tag(lang), { style: 'percent', maximumFractionDigits: 0 }));
   }
 
-  return { LANGS: LANGS, pick: pick, tag: tag, translator: translator, number: number, percent: percent };
+  return { LANGS: LANGS, pick: pick, tag: tag, translator: translator, number: number, percent: percent, minus: minus };
 })();
 if (typeof module === 'object' && module.exports) module.exports = RnnLocale;

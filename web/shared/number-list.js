@@ -19,13 +19,14 @@ var RnnNumberList = (function () {
     });
   }
 
-  // one number: at most 3 decimals, no grouping ("1234,5" in pt-BR)
+  // one number: at most 3 decimals, no grouping ("1234,5" in pt-BR), minus U+2212
   function one(x, lang) {
     if (typeof x !== 'number' || !isFinite(x)) return '–';
     if (Object.is(x, -0)) x = 0;
     var tag = lang === 'pt' ? 'pt-BR' : 'en';
-    if (Math.abs(x) >= 1e5) return x.toLocaleString(tag, { notation: 'compact', maximumSignificantDigits: 3 });
-    return x.toLocaleString(tag, { maximumFractionDigits: 3, useGrouping: false });
+    var s = Math.abs(x) >= 1e5 ? x.toLocaleString(tag, { notation: 'compact', maximumSignificantDigits: 3 })
+      : x.toLocaleString(tag, { maximumFractionDigits: 3, useGrouping: false });
+    return s.replace(/^-/, '\u2212');   // a real minus sign
   }
 
   function format(xs, lang) { return xs.map(function (x) { return one(x, lang); }).join('; '); }

@@ -37,7 +37,7 @@ RnnWidgetRegistry.provide('architectures', 'strings', {
   pt: {
     title: 'Cinco arquiteturas, desenroladas',
     summary: 'Um-para-um, um-para-muitos, muitos-para-um, muitos-para-muitos alinhado e codificador-decodificador: cada uma ' +
-      'desenrolada no tempo (entradas, estados ocultos, saídas, os passos com perda) e treinada ao vivo numa tarefa de brinquedo, com sua acurácia em dados retidos.',
+      'desenrolada no tempo (entradas, estados ocultos, saídas, os passos com perda) e treinada ao vivo numa tarefa de brinquedo, com sua acurácia no conjunto de teste.',
     pickLabel: 'Arquitetura',
     'one-to-one': 'Um-para-um', 'one-to-many': 'Um-para-muitos', 'many-to-one': 'Muitos-para-um',
     'many-to-many': 'Muitos-para-muitos (alinhado)', 'encoder-decoder': 'Codificador-decodificador',
@@ -55,10 +55,10 @@ RnnWidgetRegistry.provide('architectures', 'strings', {
     untrained: 'Sem treino (pesos aleatórios). Espaço treina a rede.',
     training: 'Treinando: passo {step} de {total}',
     trained: 'Treinada: {step} passos. R recomeça.',
-    accuracy: 'Acurácia em dados retidos: {p}',
+    accuracy: 'Acurácia no conjunto de teste: {p}',
     accuracyGoal: 'meta {p}',
-    curveLabel: 'Acurácia em dados retidos (sequência inteira certa) ao longo dos passos de treino',
-    diagramLabel: 'A rede desenrolada no tempo, com um exemplo retido',
+    curveLabel: 'Acurácia no conjunto de teste (sequência inteira certa) ao longo dos passos de treino',
+    diagramLabel: 'A rede desenrolada no tempo, com um exemplo do conjunto de teste',
     input: 'entrada', hidden: 'oculto', output: 'saída', loss: 'perda',
     encoder: 'codificador', decoder: 'decodificador', summaryC: 'c',
     target: 'resposta certa: {t}',

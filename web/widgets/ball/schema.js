@@ -5,6 +5,7 @@
 'use strict';
 RnnWidgetRegistry.provide('ball', 'schema', {
   fields: {
+    scene: { type: 'enum', values: ['ball', 'car'], def: 'ball' },  // the ball, or the Tesla case (a pedestrian, a road)
     example: { type: 'int', min: 0, max: 399, def: 0 },             // the held-out trajectory shown
     grid: { type: 'int', min: 4, max: 8, def: 5 },                   // G x G cells
     frames: { type: 'int', min: 2, max: 8, def: 4 },                 // frames per trajectory
@@ -13,5 +14,5 @@ RnnWidgetRegistry.provide('ball', 'schema', {
     hidden: { type: 'int', min: 4, max: 64, def: 16 },
     seed: { type: 'int', min: 1, max: 20000, def: 1 },
   },
-  inputKeys: ['example'],
+  inputKeys: ['example', 'scene'],
 });

@@ -4,6 +4,9 @@
 // on the grid (a held-out one, or one the user draws by clicking cells), both
 // models' probabilities per direction for it, their held-out accuracies and
 // the accuracy curves. Every number comes from the worker (the engine).
+// scene=car tells the lecture's "Caso Tesla" with the same models and
+// trajectories: the moving thing is a pedestrian, one grid row is a car's
+// road, and "only the last frame" is what a CNN sees in one photo.
 // Play trains CHUNK steps per tick up to `steps`; → one chunk; r fresh models.
 /* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
@@ -21,6 +24,7 @@
     var s = ctx.settings;
     var D = Number(s.dirs);
     var ui = build(root, s.grid);
+    var text = function (key, params) { return ctx.t(s.scene === 'car' && ctx.t('car_' + key) !== 'car_' + key ? 'car_' + key : key, params); };
     var chart = RnnWidgetRegistry.get('ball').chart;
     var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
@@ -29,7 +33,7 @@
     // what the engine said last: accuracies, the curve, the trajectory shown and both answers
     var acc = null, history = [], directions = [], shown = { cells: [], label: -1, index: -1 }, answer = null;
 
-    function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
+    function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = text(key, status.params); }
     function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
     function step() { return acc ? acc.step : 0; }
 
@@ -88,8 +92,8 @@
     }
 
     function render() {
-      drawGrid(ui, ctx, shown);
-      drawShown(ui, ctx, shown, directions, s.frames);
+      drawGrid(ui, ctx, shown, s.scene === 'car');
+      drawShown(ui, ctx, text, shown, directions, s.frames);
       MODELS.forEach(function (m) { drawModel(ui.models[m], ctx, m, acc, answer, directions); });
       chart.draw(ui.chart, history, Math.max(s.steps, step()), 1 / D, {
         percent: ctx.percent, number: function (x) { return ctx.number(x, 0); },
@@ -114,21 +118,24 @@
         });
       },
       setInput: function (input) {
-        if (input.example !== undefined) s.example = input.example;
+        if (input.scene !== undefined) { s.scene = input.scene; api.relabel(); }
+        if (input.example === undefined) return;
+        s.example = input.example;
         if (ready) serial(function () { return showExample(s.example); });
       },
       relabel: function () {
-        ui.title.textContent = ctx.t('title');
-        ui.grid.setAttribute('aria-label', ctx.t('gridLabel'));
+        ui.root.classList.toggle('car', s.scene === 'car');
+        ui.title.textContent = text('title');
+        ui.grid.setAttribute('aria-label', text('gridLabel'));
         ui.next.textContent = ctx.t('next');
         ui.clear.textContent = ctx.t('clear');
-        ui.hint.textContent = ctx.t('drawHint', { frames: s.frames });
+        ui.hint.textContent = text('drawHint', { frames: s.frames });
         ui.chartTitle.textContent = ctx.t('chartTitle');
         ui.chart.setAttribute('aria-label', ctx.t('chartLabel'));
-        ui.legendSeq.textContent = ctx.t('legendSeq');
-        ui.legendLast.textContent = ctx.t('legendLast');
-        ui.caption.textContent = ctx.t('caption');
-        MODELS.forEach(function (m) { ui.models[m].title.textContent = ctx.t(m + 'Title'); });
+        ui.legendSeq.textContent = text('legendSeq');
+        ui.legendLast.textContent = text('legendLast');
+        ui.caption.textContent = text('caption');
+        MODELS.forEach(function (m) { ui.models[m].title.textContent = text(m + 'Title'); });
         say(status.key, status.params);
         if (status.key !== 'failed' && ready) statusLine();
         render();
@@ -164,7 +171,7 @@
     root.textContent = '';
     var w = node('div', 'ball', root);
     var head = node('div', 'ball-head', w);
-    var ui = { title: node('h1', 'ball-title', head) };
+    var ui = { root: w, title: node('h1', 'ball-title', head) };
     ui.status = node('p', 'ball-status', head);
     ui.status.setAttribute('role', 'status');
     var body = node('div', 'ball-body', w);
@@ -212,17 +219,18 @@
   // The trajectory on the grid: frame numbers in the cells it visits (a
   // wrapped trajectory may visit a cell twice: the later frame wins), the
   // ball (the last frame) filled.
-  function drawGrid(ui, ctx, shown) {
-    var G = Math.round(Math.sqrt(ui.cells.length));
+  function drawGrid(ui, ctx, shown, car) {
+    var G = Math.round(Math.sqrt(ui.cells.length)), road = Math.floor(G / 2);
     ui.cells.forEach(function (b, c) {
       b.textContent = '';
-      b.className = 'ball-cell';
+      b.className = 'ball-cell' + (car && Math.floor(c / G) === road ? ' road' : '');
       b.setAttribute('aria-label', ctx.t('cellLabel', { row: Math.floor(c / G) + 1, col: (c % G) + 1 }));
     });
     shown.cells.forEach(function (c, t) {
       var b = ui.cells[c];
       b.textContent = String(t + 1);
-      b.className = 'ball-cell visited' + (t === shown.cells.length - 1 ? ' ball' : '');
+      b.className = 'ball-cell visited' + (t === shown.cells.length - 1 ? ' ball' : '') +
+        (car && Math.floor(c / G) === road ? ' road' : '');
       b.setAttribute('aria-label', ctx.t('cellLabel', { row: Math.floor(c / G) + 1, col: (c % G) + 1 }) + ', ' +
         ctx.t('frameLabel', { n: t + 1 }));
     });
@@ -230,13 +238,15 @@
 
   function dirName(ctx, directions, k) { return ARROWS[directions[k]] + ' ' + ctx.t('dir_' + directions[k]); }
 
-  function drawShown(ui, ctx, shown, directions, frames) {
+  // "it goes to the right →" (pt: "vai para a direita →").
+  function drawShown(ui, ctx, text, shown, directions, frames) {
     var n = shown.cells.length;
     if (shown.index >= 0 && directions.length) {
-      ui.shown.textContent = ctx.t('shownExample', { n: shown.index + 1, dir: dirName(ctx, directions, shown.label) });
-    } else if (n === frames) ui.shown.textContent = ctx.t('shownDrawn', { n: n });
-    else if (n) ui.shown.textContent = ctx.t('shownMore', { n: n, frames: frames, more: frames - n });
-    else ui.shown.textContent = ctx.t('shownEmpty');
+      var d = directions[shown.label];
+      ui.shown.textContent = text('shownExample', { n: shown.index + 1, dir: ctx.t('go_' + d) + ' ' + ARROWS[d] });
+    } else if (n === frames) ui.shown.textContent = text('shownDrawn', { n: n });
+    else if (n) ui.shown.textContent = text('shownMore', { n: n, frames: frames, more: frames - n });
+    else ui.shown.textContent = text('shownEmpty');
   }
 
   // One model's panel: its held-out accuracy and one bar per direction (the

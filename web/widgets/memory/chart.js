@@ -1,5 +1,6 @@
-// chart.js - the memory widget's bar chart: one column per gap length, two
-// bars (the n-gram's and the RNN's held-out accuracy, from the engine), the
+// chart.js - the memory widget's bar chart: one column per gap length, three
+// bars (the n-gram's, the fixed-context network's and the RNN's test-set
+// accuracy, from the engine), the
 // columns inside the n-gram's window tinted, a dashed chance line. DOM only.
 /* global RnnWidgetRegistry */
 'use strict';
@@ -25,7 +26,7 @@
     }
   }
 
-  // el: the chart's <ol>; sc: {gaps, ngram, rnn}; order: n; selected: the gap shown;
+  // el: the chart's <ol>; sc: {gaps, ngram, window, rnn}; order: n; selected: the gap shown;
   // fmt: {percent}; chance: 1/K.
   function draw(el, sc, order, selected, chance, fmt) {
     el.textContent = '';
@@ -35,6 +36,7 @@
       li.setAttribute('data-gap', String(g));
       var bars = node('span', 'memory-bars', li);
       bar(bars, 'ngram', sc.ngram[i], fmt);
+      bar(bars, 'window', sc.window ? sc.window[i] : NaN, fmt);
       bar(bars, 'rnn', sc.rnn[i], fmt);
       var chanceLine = node('span', 'memory-chance', bars);
       chanceLine.style.bottom = (100 * chance) + '%';

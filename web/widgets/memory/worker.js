@@ -2,9 +2,12 @@
 // + shared/worker-protocol.js + this file (scripts/build-web.mjs). For every
 // gap length of the chart: the memory-gap task (memoryGenerate: a cue, gap - 2
 // distractors, "?", target = the cue), a Kneser-Ney n-gram counted by the
-// engine on a training stream (createNgram), and a vanilla RNN (SeqNet,
-// one-hot in, softmax out, loss at the last step only) trained on fresh
-// batches. Both are scored on the same held-out sequences.
+// engine on a training stream (createNgram), a neural model with a fixed
+// context (the previous lecture's neural LM: the same SeqNet fed only the
+// last n - 1 symbols, so its answer is a function of exactly that window),
+// and a vanilla RNN (SeqNet, one-hot in, softmax out, loss at the last step
+// only) that reads the whole sequence; both nets train on the same fresh
+// batches. All three are scored on the same held-out sequences.
 /* global RnnEngine, RnnWorkerProtocol */
 'use strict';
 (function () {
@@ -13,7 +16,7 @@
   var HELD_OUT = 500;
   var BATCH = 32;              // fresh sequences per RNN step
   var engine = null;
-  var st = null;               // { o, step, rows: [{gap, ngram, ngramAcc, net, test, testBatch}] }
+  var st = null;               // { o, step, rows: [{gap, ngram, ngramAcc, net, win, test, testBatch, testWindow}] }
 
   // Seeds never collide: n-gram text 3e9 + k, held-out 4e9 + k, RNN batches
   // k * 10000 + step, with k = seed * 64 + the gap's index (seed <= 1000).
@@ -31,9 +34,21 @@
     return { tokens: d.tokens, cls: cls, mask: mask, B: n, T: T };
   }
 
+  // The same batch cut to its last k steps (the fixed context; k >= T: unchanged).
+  function windowOf(b, k) {
+    if (k >= b.T) return b;
+    var tokens = new Int32Array(b.B * k), cls = new Int32Array(b.B * k), mask = new Float32Array(b.B * k);
+    for (var i = 0; i < b.B; i++) {
+      tokens.set(b.tokens.subarray(i * b.T + b.T - k, i * b.T + b.T), i * k);
+      cls[i * k + k - 1] = b.cls[i * b.T + b.T - 1];
+      mask[i * k + k - 1] = 1;
+    }
+    return { tokens: tokens, cls: cls, mask: mask, B: b.B, T: k };
+  }
+
   function free() {
     if (!st) return;
-    st.rows.forEach(function (r) { if (r.ngram) r.ngram.free(); if (r.net) r.net.free(); });
+    st.rows.forEach(function (r) { if (r.ngram) r.ngram.free(); if (r.net) r.net.free(); if (r.win) r.win.free(); });
     st = null;
   }
 
@@ -44,6 +59,8 @@
       step: st.step, gaps: st.rows.map(function (r) { return r.gap; }),
       ngram: st.rows.map(function (r) { return r.ngramAcc; }),
       rnn: st.rows.map(function (r) { return r.net.evaluate(r.testBatch).seqAccuracy; }),
+      window: st.rows.map(function (r) { return r.win.evaluate(r.testWindow).seqAccuracy; }),
+      context: st.o.order - 1,
     };
   }
 
@@ -75,10 +92,16 @@
         row.testBatch = batchOf(row.test);
         row.ngram = engine.createNgram(text.stream, { vocab: text.vocab, order: msg.order });
         row.ngramAcc = row.ngram.accuracy(row.test.tokens, row.test.targets).accuracy;
-        row.net = engine.createSeqNet({
-          input: text.vocab, inputKind: 'onehot', hidden: msg.hidden, output: text.vocab, activation: 'tanh',
-          head: 'softmax-xent', batch: HELD_OUT, steps: gap, optim: 'adam', lr: msg.lr, clip: 5, seed: msg.seed,
-        });
+        var net = function (steps) {
+          return engine.createSeqNet({
+            input: text.vocab, inputKind: 'onehot', hidden: msg.hidden, output: text.vocab, activation: 'tanh',
+            head: 'softmax-xent', batch: HELD_OUT, steps: steps, optim: 'adam', lr: msg.lr, clip: 5, seed: msg.seed,
+          });
+        };
+        row.net = net(gap);
+        row.ctx = Math.min(gap, msg.order - 1);          // the fixed context: n - 1 symbols
+        row.win = net(row.ctx);
+        row.testWindow = windowOf(row.testBatch, row.ctx);
         row.k = k;
       });
       var r = scores();
@@ -92,7 +115,11 @@
       var n = Math.max(1, Math.min(200, msg.steps | 0));
       for (var s = 0; s < n; s++) {
         st.step++;
-        st.rows.forEach(function (r) { r.net.train(batchOf(generate(r.gap, BATCH, r.k * 10000 + st.step))); });
+        st.rows.forEach(function (r) {
+          var b = batchOf(generate(r.gap, BATCH, r.k * 10000 + st.step));
+          r.net.train(b);
+          r.win.train(windowOf(b, r.ctx));
+        });
       }
       return scores();
     },
@@ -103,9 +130,9 @@
       requireModels();
       var r = rowOf(msg.gap), g = r.gap, i = ((msg.index | 0) % HELD_OUT + HELD_OUT) % HELD_OUT;
       var tokens = Array.from(r.test.tokens.subarray(i * g, i * g + g));
-      var ng = r.ngram.predict(tokens), out = r.net.run(tokens);
-      return { gap: g, index: i, tokens: tokens, target: r.test.targets[i],
-        ngram: cueProbs(ng.probs), rnn: cueProbs(out.y[g - 1]) };
+      var ng = r.ngram.predict(tokens), out = r.net.run(tokens), win = r.win.run(tokens.slice(g - r.ctx));
+      return { gap: g, index: i, tokens: tokens, target: r.test.targets[i], context: r.ctx,
+        ngram: cueProbs(ng.probs), window: cueProbs(win.y[r.ctx - 1]), rnn: cueProbs(out.y[g - 1]) };
     },
   }, function () { return !!engine; });
 })();

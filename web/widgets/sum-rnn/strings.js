@@ -4,17 +4,19 @@
 RnnWidgetRegistry.provide('sum-rnn', 'strings', {
   en: {
     title: 'This RNN sums its inputs',
-    summary: 'One linear hidden unit with input, recurrent and output weights 1, unrolled in time: for the inputs ' +
+    summary: 'One linear hidden unit with input, recurrent and output weights 1, folded and unrolled in time: for the inputs ' +
       '2, −0.5, 1, 1 its states are 2, 1.5, 2.5, 3.5. Change the recurrent weight: 0.5 forgets, 2 blows up.',
-    rule: 'Linear hidden unit, no bias:',
+    rule: 'Linear hidden unit, bias b = 0 (the slides omit it):',
+    folded: 'folded',
+    foldedLabel: 'The network folded: x into h, h back into itself through W, h into y',
+    unroll: 'unroll ⟶',
+    why: 'Why the same U, W, V at every step? The same rule holds at every instant (time invariance), so one network ' +
+      'reads a sequence of any length: change the number of inputs.',
     presetsLabel: 'Recurrent weight',
     presetSum: 'sums (1)',
     presetForget: 'forgets (0.5)',
     presetExplode: 'blows up (2)',
-    rowOut: 'output',
-    rowHidden: 'hidden',
-    rowIn: 'input',
-    stepHead: 'step {t}',
+    stepHead: 't = {t}',
     graphLabel: 'The network unrolled in time: one column per step, the same weights U, W, V on every edge',
     starting: 'Starting the engine…',
     atStart: 'Press → for one time step, space to play.',
@@ -39,20 +41,22 @@ RnnWidgetRegistry.provide('sum-rnn', 'strings', {
   },
   pt: {
     title: 'Esta RNN soma as entradas',
-    summary: 'Uma unidade oculta linear com pesos de entrada, recorrente e de saída 1, desdobrada no tempo: para as ' +
+    summary: 'Uma unidade oculta linear com pesos de entrada, recorrente e de saída 1, enrolada e desenrolada no tempo: para as ' +
       'entradas 2, −0,5, 1, 1 seus estados são 2, 1,5, 2,5, 3,5. Mude o peso recorrente: 0,5 esquece, 2 explode.',
-    rule: 'Unidade oculta linear, sem viés:',
+    rule: 'Unidade oculta linear, viés b = 0 (os slides o omitem):',
+    folded: 'enrolada',
+    foldedLabel: 'A rede enrolada: x entra em h, h volta para si mesma por W, h vai para y',
+    unroll: 'desenrolar ⟶',
+    why: 'Por que os mesmos U, W, V em todo passo? A mesma regra vale em todo instante (invariância no tempo): uma só ' +
+      'rede lê sequências de qualquer comprimento. Mude o número de entradas.',
     presetsLabel: 'Peso recorrente',
     presetSum: 'soma (1)',
     presetForget: 'esquece (0,5)',
     presetExplode: 'explode (2)',
-    rowOut: 'saída',
-    rowHidden: 'oculta',
-    rowIn: 'entrada',
-    stepHead: 'passo {t}',
-    graphLabel: 'A rede desdobrada no tempo: uma coluna por passo, os mesmos pesos U, W, V em todas as arestas',
+    stepHead: 't = {t}',
+    graphLabel: 'A rede desenrolada no tempo: uma coluna por passo, os mesmos pesos U, W, V em todas as arestas',
     starting: 'Iniciando o motor…',
-    atStart: 'Aperte → para um passo de tempo, espaço para tocar.',
+    atStart: 'Aperte → para um passo de tempo, espaço para executar.',
     atStep: 'Passo {t} de {T}.',
     atEnd: 'Depois de {T} passos: h = {h}. R recomeça.',
     regimeNone: 'W = 0: nenhuma memória. Cada estado é só a sua entrada; x₁ chega ao último estado multiplicado por {k}.',

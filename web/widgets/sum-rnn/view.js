@@ -1,7 +1,9 @@
 // view.js - the sum-rnn widget ("esta RNN soma as entradas"). One linear
-// hidden unit, h_t = U x_t + W h_{t-1}, y_t = V h_t, unrolled in time: one
-// column per step (x_t -> h_t -> y_t, h_{t-1} -> h_t), the shared weights
-// written on the edges. → runs one time step in the engine (SeqNet.step, in
+// hidden unit, h_t = U x_t + W h_{t-1}, y_t = V h_t (bias 0), drawn twice:
+// folded (x -> h -> y, a self-loop W on h, the state after the latest step)
+// and unrolled in time: one column per step (x_t -> h_t -> y_t,
+// h_{t-1} -> h_t), the same weights written on every edge, and why they are
+// the same (time invariance). → runs one time step in the engine (SeqNet.step, in
 // the worker) and fills in its column; play steps with a pause in between;
 // r goes back to h_0 = 0. The sentence under the graph is chosen from the
 // engine's spectral radius of W and how much of x_1 reaches the last state.
@@ -62,6 +64,7 @@
       if (vals.length >= xs.length) return Promise.resolve();
       var t = vals.length;
       return client.request('step', { x: xs[t] }).then(function (r) {
+        r.x = xs[t];
         vals.push(r);
         render();
         ctx.emit('step', { t: t + 1, T: xs.length, x: xs[t], h: r.h, y: r.y });
@@ -77,6 +80,7 @@
     function running() { return ready && !destroyed; }
 
     function render() {
+      drawFolded(ui, ctx, s, vals);
       drawGraph(ui, ctx, s, xs, vals);
       ui.status.textContent = failure ? ctx.t('failed', { reason: failure }) : !ready ? ctx.t('starting')
         : vals.length === 0 ? ctx.t('atStart')
@@ -136,6 +140,10 @@
         ui.labels.x.textContent = ctx.t('fieldX');
         ['x'].concat(WEIGHTS).forEach(function (k) { ui.fields[k].setAttribute('aria-label', ctx.t('field' + k.toUpperCase() + 'Label')); });
         ui.graph.setAttribute('aria-label', ctx.t('graphLabel'));
+        ui.folded.setAttribute('aria-label', ctx.t('foldedLabel'));
+        ui.foldedTitle.textContent = ctx.t('folded');
+        ui.unrollArrow.textContent = ctx.t('unroll');
+        ui.why.textContent = ctx.t('why');
         render();
       },
       destroy: function () { destroyed = true; api.pause(); if (client) client.terminate(); root.textContent = ''; },
@@ -170,8 +178,23 @@
     node('span', 'sumrnn-eq math', eq, 'hₜ = U·xₜ + W·hₜ₋₁    yₜ = V·hₜ');
     ui.status = node('span', 'sumrnn-status', eq);
     ui.status.setAttribute('role', 'status');
-    ui.graph = node('div', 'sumrnn-graph', w);
+    var pictures = node('div', 'sumrnn-pictures', w);
+    ui.folded = node('div', 'sumrnn-folded', pictures);
+    ui.folded.setAttribute('role', 'group');
+    ui.foldedTitle = node('span', 'sumrnn-folded-title', ui.folded);
+    ui.fy = foldedNode(ui.folded, 'y');
+    ui.fV = node('span', 'sumrnn-fedge math', ui.folded);
+    var loopRow = node('div', 'sumrnn-loop-row', ui.folded);
+    ui.fh = foldedNode(loopRow, 'h');
+    var loop = node('span', 'sumrnn-loop', loopRow);
+    node('span', 'sumrnn-loop-arrow', loop, '↻').setAttribute('aria-hidden', 'true');
+    ui.fW = node('span', 'sumrnn-weight math', loop);
+    ui.fU = node('span', 'sumrnn-fedge math', ui.folded);
+    ui.fx = foldedNode(ui.folded, 'x');
+    ui.unrollArrow = node('span', 'sumrnn-unroll', pictures);
+    ui.graph = node('div', 'sumrnn-graph', pictures);
     ui.graph.setAttribute('role', 'group');
+    ui.why = node('p', 'sumrnn-why', w);
     ui.verdict = node('p', 'sumrnn-verdict', w);
     var form = node('div', 'sumrnn-fields', w);
     ui.fields = {}; ui.labels = {};
@@ -191,20 +214,17 @@
   }
 
   // The unrolled graph. Rows: 1 step heads, 2 y, 3 V edges, 4 h (and the W
-  // edges between the columns), 5 U edges, 6 x. Columns: the row names, h_0,
-  // then per step an edge column and a node column.
+  // edges between the columns), 5 U edges, 6 x. Columns: h_0, then per step
+  // an edge column and a node column (the folded picture names the rows).
   function drawGraph(ui, ctx, s, xs, vals) {
     var g = ui.graph, T = xs.length;
     var num = function (x) { return RnnNumberList.one(x, ctx.lang()); };
     g.textContent = '';
-    g.style.gridTemplateColumns = 'auto minmax(2.6rem, auto) repeat(' + T + ', 2.9rem minmax(0, 1fr))';
-    [['rowOut', 2], ['rowHidden', 4], ['rowIn', 6]].forEach(function (r) {
-      place(node('span', 'sumrnn-rowname', g, ctx.t(r[0])), r[1], 1);
-    });
-    place(valueNode(g, 'h', sub('h', 0), 0, 'h0'), 4, 2);
+    g.style.gridTemplateColumns = 'minmax(2.6rem, auto) repeat(' + T + ', 2.9rem minmax(0, 1fr))';
+    place(valueNode(g, 'h', sub('h', 0), 0, 'h0'), 4, 1);
     for (var i = 0; i < T; i++) {
-      var col = 4 + 2 * i, t = i + 1, done = i < vals.length;
-      var head = place(node('span', 'sumrnn-stephead', g, ctx.t('stepHead', { t: t })), 1, col);
+      var col = 3 + 2 * i, t = i + 1, done = i < vals.length;
+      var head = place(node('span', 'sumrnn-stephead math', g, ctx.t('stepHead', { t: t })), 1, col);
       if (i === vals.length - 1) head.classList.add('now');
       place(edge(g, 'sumrnn-edge-w', '⟶', 'W = ' + num(s.W)), 4, col - 1);
       place(edge(g, 'sumrnn-edge-up', '↑', 'V = ' + num(s.V)), 3, col);
@@ -225,6 +245,27 @@
       box.setAttribute('data-key', key);
       return box;
     }
+  }
+
+  function foldedNode(parent, kind) {
+    var box = node('div', 'sumrnn-fnode sumrnn-f' + kind, parent);
+    node('span', 'sumrnn-name math', box, kind);
+    box.val = node('span', 'sumrnn-fval', box);
+    return box;
+  }
+
+  // The folded network: x -> h -> y with h's self-loop W; the values are the
+  // ones of the latest step (before the first step: h = h_0 = 0, x and y "?").
+  function drawFolded(ui, ctx, s, vals) {
+    var num = function (x) { return RnnNumberList.one(x, ctx.lang()); };
+    var last = vals.length ? vals[vals.length - 1] : null;
+    ui.fV.textContent = '↑ V = ' + num(s.V);
+    ui.fU.textContent = '↑ U = ' + num(s.U);
+    ui.fW.textContent = 'W = ' + num(s.W);
+    ui.fy.val.textContent = last ? num(last.y) : '?';
+    ui.fh.val.textContent = last ? num(last.h) : '0';
+    ui.fx.val.textContent = last ? num(last.x) : '?';
+    ui.fh.setAttribute('data-value', String(last ? last.h : 0));
   }
 
   function edge(parent, cls, arrow, label) {

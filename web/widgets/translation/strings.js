@@ -13,7 +13,7 @@ RnnWidgetRegistry.provide('translation', 'strings', {
     untrained: 'Untrained (random weights). Space trains both networks on generated phrase pairs.',
     training: 'Training both networks: step {step} of {total}',
     trained: 'Trained: {step} steps. R starts again.',
-    edTitle: 'Encoder-decoder (separate encoder and decoder weights)',
+    edTitle: 'Encoder-decoder (two networks, different weights)',
     alignedTitle: 'Aligned network: one output per input word',
     memorised: 'The memorised sentence: the encoder\'s final state c ({n} numbers)',
     edExact: 'Held-out sentences translated exactly: {p}',
@@ -31,7 +31,7 @@ RnnWidgetRegistry.provide('translation', 'strings', {
   },
   pt: {
     title: 'Tradução com codificador-decodificador',
-    summary: 'Frases português ↔ inglês de uma pequena gramática: um codificador-decodificador (pesos separados, um símbolo de fim de frase) ' +
+    summary: 'Frases português ↔ inglês de uma pequena gramática: um codificador-decodificador (duas redes com pesos diferentes, um símbolo de fim de frase) ' +
       'aprende a traduzir ao vivo, palavra por palavra, a partir da frase que memorizou; uma rede alinhada nos mesmos dados erra quando os comprimentos ou a ordem das palavras mudam.',
     dirLabel: 'Direção',
     'pt-en': 'Português → inglês', 'en-pt': 'Inglês → português',
@@ -40,11 +40,11 @@ RnnWidgetRegistry.provide('translation', 'strings', {
     untrained: 'Sem treino (pesos aleatórios). Espaço treina as duas redes em pares de frases gerados.',
     training: 'Treinando as duas redes: passo {step} de {total}',
     trained: 'Treinadas: {step} passos. R recomeça.',
-    edTitle: 'Codificador-decodificador (pesos separados)',
+    edTitle: 'Codificador-decodificador (duas redes, pesos diferentes)',
     alignedTitle: 'Rede alinhada: uma saída por palavra de entrada',
     memorised: 'A frase memorizada: o estado final do codificador, c ({n} números)',
-    edExact: 'Frases retidas traduzidas exatamente: {p}',
-    alignedExact: 'Frases retidas exatamente certas: {p}',
+    edExact: 'Frases de teste traduzidas exatamente: {p}',
+    alignedExact: 'Frases de teste exatamente corretas: {p}',
     question: 'O que há de errado com essa rede?',
     bySame: 'mesmo comprimento e ordem: {p}',
     byOrder: 'o adjetivo muda de lugar: {p}',
