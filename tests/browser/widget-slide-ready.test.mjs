@@ -22,7 +22,7 @@ import { EMBED, openWidget, waitEvents } from './widget-helpers.mjs';
 
 const REGISTRY = runInNewContext(readFileSync(join(ROOT, 'web', 'widgets', 'registry.js'), 'utf8') + '\nRnnWidgetRegistry;', {});
 const MIN_BODY_PX = 18;
-export const PENDING = new Set(['alphabet', 'sentiment', 'compare-rnn', 'neurons', 'bptt', 'teacher-forcing',
+export const PENDING = new Set(['neurons', 'bptt',
   'architectures', 'translation']);
 
 let browser;
