@@ -13,7 +13,7 @@
   var SVGNS = 'http://www.w3.org/2000/svg';
   var WIDTH = 1000, LABEL = 100;
   var Y = { L: 14, y: 46, h: 100, x: 154, v: 194 };
-  var LINE = 20, STAGGER_OVER = 15;
+  var LINE = 21, STAGGER_OVER = 15, ROW_B = 2 * LINE + 8;   // ROW_B: the second row of numbers (staggered)
   var SUP = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
   var SUB = '₀₁₂₃₄₅₆₇₈₉';
 
@@ -50,7 +50,7 @@
   function build(parent) {
     var svg = el('svg', { class: 'bptt-graph', role: 'img', preserveAspectRatio: 'xMidYMin meet' }, parent);
     var defs = el('defs', {}, svg);
-    var marker = el('marker', { id: 'bptt-arrow', viewBox: '0 0 6 6', refX: 5, refY: 3, markerWidth: 5, markerHeight: 5, orient: 'auto' }, defs);
+    var marker = el('marker', { id: 'bptt-arrow', viewBox: '0 0 6 6', refX: 5, refY: 3, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' }, defs);
     el('path', { d: 'M0,0 L6,3 L0,6 z', fill: 'currentColor' }, marker);
     return svg;
   }
@@ -60,14 +60,14 @@
   function draw(svg, ctx, o) {
     while (svg.lastChild && svg.lastChild.tagName !== 'defs') svg.removeChild(svg.lastChild);
     var T = o.T, col = (WIDTH - LABEL) / T, stagger = T > STAGGER_OVER;
-    var height = Y.v + (stagger ? 4 : 2) * LINE + 4;
+    var height = Y.v + (stagger ? ROW_B + 2 * LINE : 2 * LINE) + 4;
     svg.setAttribute('viewBox', '0 0 ' + WIDTH + ' ' + height);
     var r = Math.min(17, col / 2 - 4), bw = Math.min(64, col - 6), bh = 30;
     var g = el('g', {}, svg);
     [['L', Y.L], ['y', Y.y], ['h', Y.h], ['x', Y.x]].forEach(function (p) {
       el('text', { x: 22, y: p[1], class: 'bptt-rowname' }, g, o.labels[p[0]]);
     });
-    el('text', { x: LABEL - 8, y: Y.v + (stagger ? 2 * LINE : LINE / 2), class: 'bptt-valname', 'text-anchor': 'end' }, g, o.valueLabel);
+    el('text', { x: LABEL - 8, y: Y.v + (stagger ? ROW_B : LINE / 2), class: 'bptt-valname', 'text-anchor': 'end' }, g, o.valueLabel);
     // h_0 (zeros) feeds the first W
     var h0x = LABEL - 22;
     el('circle', { cx: h0x, cy: Y.h, r: Math.min(r, 14), class: 'bptt-node h0' }, g);
@@ -76,8 +76,8 @@
       var cx = LABEL + col * (t + 0.5), k = sub(t + 1), scored = !o.lossLast || t === T - 1;
       var prev = t === 0 ? h0x + Math.min(r, 14) : cx - col + r;
       edge(g, prev, Y.h, cx - r - 1, Y.h, 'W', o.weight, (prev + cx - r) / 2, Y.h - 20);
-      edge(g, cx, Y.x - bh / 2, cx, Y.h + r + 1, 'U', o.weight, cx + 9, (Y.x + Y.h) / 2 + 6);
-      edge(g, cx, Y.h - r, cx, Y.y + bh / 2 + 1, 'V', o.weight, cx + 9, (Y.y + Y.h) / 2 + 4);
+      edge(g, cx, Y.x - bh / 2, cx, Y.h + r + 1, 'U', o.weight, cx + Math.min(12, col / 4), (Y.x - bh / 2 + Y.h + r) / 2);
+      edge(g, cx, Y.h - r, cx, Y.y + bh / 2 + 1, 'V', o.weight, cx + Math.min(12, col / 4), (Y.y + bh / 2 + Y.h - r) / 2);
       el('line', { x1: cx, y1: Y.y - bh / 2, x2: cx, y2: Y.L + 10, class: 'bptt-edge loss' + (scored ? '' : ' off') }, g);
       el('text', { x: cx, y: Y.L, class: 'bptt-nodename loss' + (scored ? '' : ' off') }, g, 'L' + k);
       el('rect', { x: cx - bw / 2, y: Y.y - bh / 2, width: bw, height: bh, rx: 4, class: 'bptt-node out' }, g);
@@ -87,7 +87,7 @@
       el('text', { x: cx, y: Y.h, class: 'bptt-nodename' }, g, 'h' + k);
       el('rect', { x: cx - bw / 2, y: Y.x - bh / 2, width: bw, height: bh, rx: 4, class: 'bptt-node in' }, g);
       el('text', { x: cx, y: Y.x, class: 'bptt-nodename' }, g, 'x' + k);
-      value(g, ctx, cx, Y.v + (stagger && t % 2 ? 2 * LINE : 0), o.values[t], o.valueClass);
+      value(g, ctx, cx, Y.v + (stagger && t % 2 ? ROW_B : 0), o.values[t], o.valueClass);
     }
   }
 
@@ -95,7 +95,7 @@
   function edge(g, x1, y1, x2, y2, name, chosen, lx, ly) {
     var on = name === chosen;
     el('line', { x1: x1, y1: y1, x2: x2, y2: y2, class: 'bptt-edge w' + name + (on ? ' on' : ''), 'marker-end': 'url(#bptt-arrow)' }, g);
-    if (on) el('text', { x: lx, y: ly, class: 'bptt-edgename' }, g, name);
+    if (on) el('text', { x: lx, y: ly, class: 'bptt-edgename' + (name === 'W' ? '' : ' side') }, g, name);
   }
 
   function value(g, ctx, cx, y, v, cls) {
