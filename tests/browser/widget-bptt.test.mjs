@@ -33,11 +33,13 @@ const layout = (page) => page.evaluate(() => {
   boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
     if (a.group !== b.group && a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5) overlaps.push(`${a.text} / ${b.text}`);
   }));
-  const cut = boxes.filter((b) => b.l < 0 || b.r > innerWidth || b.b > innerHeight).map((b) => b.text);
+  const frame = document.querySelector('.bptt-graph').getBoundingClientRect();   // the SVG clips what leaves it
+  const cut = boxes.filter((b) => b.l < frame.left || b.r > frame.right || b.b > frame.bottom || b.b > innerHeight).map((b) => b.text);
   const mantissa = boxes.filter((b) => !b.exp);
   const fontPx = parseFloat(getComputedStyle(document.querySelector('.bptt-graph .bptt-num')).fontSize);
   const svg = document.querySelector('.bptt-graph');
-  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const box = svg.getBoundingClientRect(), vb = svg.viewBox.baseVal;
+  const scale = Math.min(box.width / vb.width, box.height / vb.height);   // preserveAspectRatio meet
   return { n: mantissa.length, overlaps, cut, px: fontPx * scale, texts: mantissa.map((b) => b.text) };
 });
 
@@ -86,6 +88,7 @@ test('bptt: Σ_t ∂L/∂U_t, ∂L/∂W_t, ∂L/∂V_t = the engine\'s ∂L/∂U
       assert.equal(await page.locator(`.bptt-graph .bptt-edge.w${w}.on`).count(), 20, `${w}: one edge per use`);
       const l = await layout(page);
       assert.deepEqual([l.overlaps, l.cut], [[], []], w);
+      assert.ok(l.px >= 18, `${w}: numbers at ${l.px.toFixed(1)} px`);
     }
     await page.getByRole('button', { name: 'Check gradients' }).click();
     await page.waitForFunction(() => document.querySelector('.bptt-checkout').hasAttribute('data-u'), null, { timeout: 20000 });

@@ -11,9 +11,9 @@
 'use strict';
 (function () {
   var SVGNS = 'http://www.w3.org/2000/svg';
-  var WIDTH = 1000, LABEL = 100;
-  var Y = { L: 14, y: 46, h: 100, x: 154, v: 194 };
-  var LINE = 21, STAGGER_OVER = 15, ROW_B = 2 * LINE + 8;   // ROW_B: the second row of numbers (staggered)
+  var WIDTH = 1000, LABEL = 100, MARGIN = 24;   // MARGIN: room on the right for the last number
+  var Y = { L: 13, y: 43, h: 92, x: 141, v: 180 };
+  var LINE = 21, STAGGER_OVER = 15, ROW_B = 2 * LINE + 5;   // ROW_B: the second row of numbers (staggered)
   var SUP = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
   var SUB = '₀₁₂₃₄₅₆₇₈₉';
 
@@ -59,10 +59,10 @@
   //     fill: [T] colours of h_t or null, labels: {L, y, h, x}}
   function draw(svg, ctx, o) {
     while (svg.lastChild && svg.lastChild.tagName !== 'defs') svg.removeChild(svg.lastChild);
-    var T = o.T, col = (WIDTH - LABEL) / T, stagger = T > STAGGER_OVER;
+    var T = o.T, col = (WIDTH - LABEL - MARGIN) / T, stagger = T > STAGGER_OVER;
     var height = Y.v + (stagger ? ROW_B + 2 * LINE : 2 * LINE) + 4;
     svg.setAttribute('viewBox', '0 0 ' + WIDTH + ' ' + height);
-    var r = Math.min(17, col / 2 - 4), bw = Math.min(64, col - 6), bh = 30;
+    var r = Math.min(16, col / 2 - 4), bw = Math.min(64, col - 6), bh = 28;
     var g = el('g', {}, svg);
     [['L', Y.L], ['y', Y.y], ['h', Y.h], ['x', Y.x]].forEach(function (p) {
       el('text', { x: 22, y: p[1], class: 'bptt-rowname' }, g, o.labels[p[0]]);
