@@ -75,13 +75,14 @@
     },
     api_arch: {
       rnn_arch_limits: 1, rnn_seg7_generate: 5, rnn_count_generate: 5, rnn_names_vocab: 0, rnn_names_generate: 6,
+      rnn_names_lecture: 3, rnn_ed_tensors: 4,
     },
     api_translate: {
       rnn_phrase_info: 1, rnn_phrase_vocab: 0, rnn_phrase_generate: 8, rnn_phrase_tokenize: 7, rnn_ed_create: 2,
       rnn_ed_free: 1, rnn_ed_info: 2, rnn_ed_set_batch: 8, rnn_ed_train: 3, rnn_ed_decode: 5, rnn_ed_summary: 2,
       rnn_ed_evaluate: 2,
     },
-    api_bptt: { rnn_seq_set_orthogonal: 3, rnn_seq_dW_element: 5, rnn_echo_generate: 7 }, // widget bptt (section "BPTT views")
+    api_bptt: { rnn_seq_set_orthogonal: 3, rnn_seq_dW_element: 5, rnn_seq_term_element: 6, rnn_echo_generate: 7 }, // widget bptt (section "BPTT views")
     api_teacher: { rnn_lm_feed: 13 },          // widget teacher-forcing (section "BPTT views" below)
     api_peak: { rnn_peak_run: 4 },             // the peak multiply-add rate (`rnn bench`, Engine.peak)
   };
@@ -1508,11 +1509,13 @@
   // BPTT views and teacher forcing (src/api_bptt.c, src/api_teacher.c, the end
   // of src/api.c): methods added to SeqNet and CharLM.
   //   net.setOrthogonal(r, seed)      W = r Q, Q a random orthogonal matrix
+  //   net.termElement('U', i, j)      { steps: [T], sum, total }: dL/dU_t[i][j] per step
   //   lm.spectralRadius()             rho(W) of the char LM
   //   lm.stepGradNorms()              { loss, dhNorms: [T] } on the next chunk, no update
   //   lm.feed(text, { letGo, greedy, temperature, seed })   teacher forcing vs free running
   function installViews(RnnEngine) {
     const SeqNet = RnnEngine.SeqNet, LM = RnnEngine.CharLM;
+    const SEQ_TENSORS = ['U', 'W', 'b', 'V', 'c'];   // seq_tensor order (src/models/seqnet.h)
 
     SeqNet.prototype.setOrthogonal = function (r, seed = 1) {
       const e = this.eng, p = this.live();
@@ -1529,6 +1532,21 @@
       return e.scoped((s) => {
         const po = s.alloc(8 * (T + 2));
         e.check(e.c.rnn_seq_dW_element(p, i | 0, j | 0, po, T + 2));
+        const v = Array.from(e.f64(po, T + 2));
+        return { steps: v.slice(0, T), sum: v[T], total: v[T + 1] };
+      });
+    };
+
+    // The BPTT slide's dL/dU = Σ_t dL/dU_t for any of U, W, b, V, c: element
+    // (i, j) of the tensor (lecture layout; b and c: j = 0) at every step t after
+    // a backward (gradients/train): { steps: [T], sum, total } as dWElement
+    // (src/models/seqnet_terms.h: U_t = x_t^T da_t, W_t = h_{t-1}^T da_t, V_t = h_t^T dz_t).
+    SeqNet.prototype.termElement = function (tensor, i, j) {
+      const k = SEQ_TENSORS.indexOf(tensor), e = this.eng, p = this.live(), T = this.info.batchT;
+      if (k < 0) throw new Error(`unknown tensor '${tensor}' (one of: ${SEQ_TENSORS.join(', ')})`);
+      return e.scoped((s) => {
+        const po = s.alloc(8 * (T + 2));
+        e.check(e.c.rnn_seq_term_element(p, k, i | 0, j | 0, po, T + 2));
         const v = Array.from(e.f64(po, T + 2));
         return { steps: v.slice(0, T), sum: v[T], total: v[T + 1] };
       });
@@ -1601,10 +1619,11 @@
   //   eng.seg7Generate({ count: 256, noise: 0.3, seed: 1 });   // { x Float32Array[count*7], digits }
   //   eng.countGenerate({ count: 64, len: 5, seed: 1 });       // { start, out Int32Array[count*len] }
   //   eng.namesGenerate({ count: 64, split: 'train', seed: 1 }); // [{ words: [ids], tags: [0|1], text }]
+  //   eng.namesLecture();                                       // the lecture's sentence: { words, tags, text, heldOut }
   //   eng.phraseGenerate({ count: 64, split: 'heldout', seed: 1 }); // [{ pt, en, flags, ptText, enText }]
   //   eng.phraseTokenize('O gato preto vê a bola');            // [{ word, id, known }]
   //   const ed = eng.createEncDec({ vocab: 75, hidden: 64, go: 1, end: 0 });
-  //   ed.train(inputs, targets, 1); ed.evaluate(inputs, targets); ed.decode(inputs); ed.free();
+  //   ed.train(inputs, targets, 1); ed.evaluate(inputs, targets); ed.decode(inputs); ed.tensors(); ed.free();
   const installTranslate = (function () {
 
     const SPLITS = ['train', 'heldout'];          // and 'any'
@@ -1704,6 +1723,18 @@
           e.check(e.c.rnn_names_generate(seedOf(o.seed), o.count, split, pw, pt, pl));
           const lens = e.i32(pl, o.count), words = cut(e.i32(pw, o.count * W), lens, W), tags = cut(e.i32(pt, o.count * W), lens, W);
           return words.map((w, i) => ({ words: w, tags: tags[i], text: w.map((k) => vocab[k]).join(' ') }));
+        });
+      };
+
+      // The lecture's sentence, tagged: { words: [ids], tags: [0|1], text, heldOut }
+      Engine.prototype.namesLecture = function () {
+        const e = bind(this), W = this.archLimits().namesMaxWords, vocab = this.namesVocab();
+        return e.scoped((s) => {
+          const pw = s.alloc(4 * W), pt = s.alloc(4 * W), pi = s.alloc(8);
+          e.c.rnn_names_lecture(pw, pt, pi);
+          const info = e.i32(pi, 2), n = info[0], heldOut = info[1] === 1;
+          const words = Array.from(e.i32(pw, n)), tags = Array.from(e.i32(pt, n));
+          return { words, tags, text: words.map((k) => vocab[k]).join(' '), heldOut };
         });
       };
 
@@ -1819,6 +1850,24 @@
             const lens = e.i32(pl, B), toks = cut(e.i32(pt, B * O), lens, O), probs = cut(e.f32(pp, B * O), lens, O);
             const c = e.f32(pc, B * H);
             return toks.map((t, b) => ({ tokens: t, probs: probs[b], summary: Float32Array.from(c.subarray(b * H, (b + 1) * H)) }));
+          });
+        }
+
+        // The parameters by tensor: { encoder: { U, W, b }, decoder: { U, W, b, V, c } },
+        // each { offset (in the parameter block), rows, cols, data: Float32Array }
+        // in the engine layout (U [in, H], W [H, H], V [H, vocab]; the decoder's
+        // U has vocab + H rows with context 'every': its last H rows take c).
+        tensors() {
+          const e = this.eng, p = this.live(), n = this.info.params;
+          return e.scoped((s) => {
+            const pt = s.alloc(4 * 24), pp = s.alloc(4 * n);
+            e.check(e.c.rnn_ed_tensors(p, pt, pp, n));
+            const t = Array.from(e.i32(pt, 24)), all = e.f32(pp, n);
+            const one = (k) => {
+              const offset = t[3 * k], rows = t[3 * k + 1], cols = t[3 * k + 2];
+              return { offset, rows, cols, data: Float32Array.from(all.subarray(offset, offset + rows * cols)) };
+            };
+            return { encoder: { U: one(0), W: one(1), b: one(2) }, decoder: { U: one(3), W: one(4), b: one(5), V: one(6), c: one(7) } };
           });
         }
 

@@ -66,7 +66,26 @@ static void draw(rnn_rng *r, names_sentence *s) {
     put(s, ".", 0);
 }
 
-static names_split split_of(const names_sentence *s) {
+// The lecture's sentence, "Yesterday, Harry Potter met Hermione Granger."
+static const char *const LECTURE[] = {"yesterday", ",", "harry", "potter", "met", "hermione", "granger", "."};
+static const int LECTURE_TAGS[] = {0, 0, 1, 1, 0, 1, 1, 0};
+#define LECTURE_LEN ((int)(sizeof LECTURE / sizeof LECTURE[0]))
+
+void names_lecture(names_sentence *out) {
+    out->len = 0;
+    for (int i = 0; i < LECTURE_LEN; i++) put(out, LECTURE[i], LECTURE_TAGS[i]);
+}
+
+static int is_lecture(const names_sentence *s) {
+    if (s->len != LECTURE_LEN) return 0;
+    for (int i = 0; i < LECTURE_LEN; i++) if (s->words[i] != id_of(LECTURE[i])) return 0;
+    return 1;
+}
+
+// The lecture's sentence is always held out (the widget shows it as a
+// sentence the network never trained on); the rest by a hash of the words.
+names_split names_split_of(const names_sentence *s) {
+    if (is_lecture(s)) return NAMES_HELDOUT;
     uint32_t h = 2166136261u;
     for (int i = 0; i < s->len; i++) { h ^= (uint32_t)s->words[i]; h *= 16777619u; }
     return h % NAMES_HELD_OUT == 0 ? NAMES_HELDOUT : NAMES_TRAIN;
@@ -75,6 +94,6 @@ static names_split split_of(const names_sentence *s) {
 rnn_status names_generate(rnn_rng *r, names_split split, names_sentence *out) {
     if (split != NAMES_ANY && split != NAMES_TRAIN && split != NAMES_HELDOUT)
         return rnn_fail(RNN_E_ARG, "names split %d not in -1..1", (int)split);
-    do draw(r, out); while (split != NAMES_ANY && split_of(out) != split);
+    do draw(r, out); while (split != NAMES_ANY && names_split_of(out) != split);
     return RNN_OK;
 }

@@ -10,7 +10,8 @@
 // words before the one it tags: exactly what an aligned RNN sees.
 // Tokens are word ids (names_word), all lower case ("yesterday , harry potter
 // met hermione granger ."); "," and "." are words too.
-// Train / held-out split by a hash of the words (one in NAMES_HELD_OUT held out).
+// Train / held-out split by a hash of the words (one in NAMES_HELD_OUT held out);
+// the lecture's sentence itself is always held out.
 #ifndef RNN_NAMES_TAG_H
 #define RNN_NAMES_TAG_H
 #include "../rng.h"
@@ -31,4 +32,9 @@ int names_vocab_size(void);
 const char *names_word(int id);   // NULL out of range
 // Draws sentences from r until one falls in split; fills *out.
 rnn_status names_generate(rnn_rng *r, names_split split, names_sentence *out);
+// The lecture's sentence with its tags: "yesterday , harry potter met hermione
+// granger ." = 0 0 1 1 0 1 1 0.
+void names_lecture(names_sentence *out);
+// Which split a sentence falls in (NAMES_TRAIN or NAMES_HELDOUT).
+names_split names_split_of(const names_sentence *s);
 #endif

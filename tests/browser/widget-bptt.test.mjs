@@ -1,13 +1,16 @@
 // widget-bptt.test.mjs - the bptt widget's numbers, read from its step events
-// and data-value attributes (fixed seeds, from file://): with g linear and
-// W = r Q, ||dL/dh_1|| < 1e-3 ||dL/dh_T|| at r = 0.5 and > 1e3 at r = 1.5
-// (T = 20, the loss at the last step); the per-step terms of dL/dW[1,1] sum
-// to the engine's total; clipping reports the norm before and after; the
+// and data-value attributes (fixed seeds, from file://): the default is the
+// "vanishing" preset (g linear, W = 0.5·Q, loss at the last step) and the
+// "exploding" preset goes the other way (T = 20: ||dL/dh_1|| < 1e-3
+// ||dL/dh_T|| and > 1e3 ||dL/dh_T||); in the "sum over the steps" view the
+// per-step terms of U, W and V (element [1,1]) sum to the engine's gradient;
+// at T = 20 every number under the graph is readable (≥ 18 px at 960×540, no
+// two overlap, none cut); clipping reports the norm before and after; the
 // gradient check's relative errors are small; training lowers the loss.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './helpers.mjs';
-import { EMBED, openWidget } from './widget-helpers.mjs';
+import { EMBED, openWidget, post } from './widget-helpers.mjs';
 
 const GRADCHECK_TOL = 1e-2;   // relative error per tensor, float32 central differences
 
@@ -15,37 +18,78 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const open = (hash) => openWidget(browser, `${EMBED}?w=bptt&lang=en${hash}`, { readyTimeout: 20000 });
+const open = (hash, lang = 'en') => openWidget(browser, `${EMBED}?w=bptt&lang=${lang}${hash}`, { readyTimeout: 20000 });
 const steps = (page) => page.evaluate(() => window.__events.filter((e) => e.event === 'step'));
 const attr = async (page, sel, name) => Number(await page.locator(sel).getAttribute(name));
+const values = (page, cls) => page.locator(`.bptt-graph .${cls}`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
 
-test('bptt: linear g, W = rQ, T = 20, loss at the last step: vanishing at r = 0.5, exploding at r = 1.5', async () => {
-  const { context, page, lines: problems } = await open('#activation=linear&radius=0.5&loss=last&steps=20');
+// The numbers under the graph: rendered size, and boxes that overlap another on the same line.
+const layout = (page) => page.evaluate(() => {
+  const boxes = [...document.querySelectorAll('.bptt-graph .bptt-num')].map((e) => {
+    const r = e.getBoundingClientRect();
+    return { l: r.left, r: r.right, t: r.top, b: r.bottom, h: r.height, text: e.textContent, exp: e.classList.contains('exp'), group: e.parentNode };
+  });
+  const overlaps = [];   // between two numbers (a mantissa and its own ×10ⁿ below it are one number)
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+    if (a.group !== b.group && a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5) overlaps.push(`${a.text} / ${b.text}`);
+  }));
+  const frame = document.querySelector('.bptt-graph').getBoundingClientRect();   // the SVG clips what leaves it
+  const cut = boxes.filter((b) => b.l < frame.left || b.r > frame.right || b.b > frame.bottom || b.b > innerHeight).map((b) => b.text);
+  const mantissa = boxes.filter((b) => !b.exp);
+  const fontPx = parseFloat(getComputedStyle(document.querySelector('.bptt-graph .bptt-num')).fontSize);
+  const svg = document.querySelector('.bptt-graph');
+  const box = svg.getBoundingClientRect(), vb = svg.viewBox.baseVal;
+  const scale = Math.min(box.width / vb.width, box.height / vb.height);   // preserveAspectRatio meet
+  return { n: mantissa.length, overlaps, cut, px: fontPx * scale, texts: mantissa.map((b) => b.text) };
+});
+
+test('bptt: the default vanishes, the exploding preset explodes (T = 20, g linear, W = r·Q, loss at the last step)', async () => {
+  const { context, page, lines: problems } = await open('#steps=20&view=norms');
   try {
     const ev = (await steps(page))[0];
     assert.equal(ev.step, 0);
     assert.ok(Math.abs(ev.rho - 0.5) < 2e-3, `rho ${ev.rho}`);
     assert.ok(ev.dhFirst < 1e-3 * ev.dhLast, `r = 0.5: ${ev.dhFirst} vs ${ev.dhLast}`);
-    assert.equal(await page.locator('.bptt-trend').textContent(), 'vanishing');
-    await page.evaluate(() => window.postMessage({ command: 'setInput', input: { radius: 1.5 } }, '*'));
+    assert.equal(await page.locator('.bptt-trend').getAttribute('data-kind'), 'vanish');
+    assert.equal(await page.getByRole('button', { name: 'Vanishing', exact: true }).getAttribute('aria-pressed'), 'true');
+    const dh = await values(page, 'bptt-dh');
+    assert.equal(dh.length, 20);
+    assert.equal(dh[0], ev.dhFirst);
+    await page.getByRole('button', { name: 'Exploding', exact: true }).click();
     await page.waitForFunction(() => Number(document.querySelector('.bptt-rho').getAttribute('data-value')) > 1.4);
     assert.ok(Math.abs(await attr(page, '.bptt-rho', 'data-value') - 1.5) < 3e-3);
     const first = await attr(page, '.bptt-ends', 'data-first'), last = await attr(page, '.bptt-ends', 'data-last');
     assert.ok(first > 1e3 * last, `r = 1.5: ${first} vs ${last}`);
-    assert.equal(await page.locator('.bptt-trend').textContent(), 'exploding');
-    assert.equal(await page.locator('.bptt-cell.dhLabel').count(), 20);
+    assert.equal(await page.locator('.bptt-trend').getAttribute('data-kind'), 'explode');
+    assert.equal(await page.getByRole('button', { name: 'Exploding', exact: true }).getAttribute('aria-pressed'), 'true');
+    // every number readable at T = 20: none cut, none overlapping, ≥ 18 px, real minus signs
+    const l = await layout(page);
+    assert.equal(l.n, 20);
+    assert.deepEqual(l.overlaps, []);
+    assert.deepEqual(l.cut, []);
+    assert.ok(l.px >= 18, `numbers at ${l.px.toFixed(1)} px`);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
 
-test('bptt: Σ_t ∂L/∂W_t = ∂L/∂W, clipping before/after, gradient check, training lowers the loss', async () => {
-  const { context, page, lines: problems } = await open('#train=60');
+test('bptt: Σ_t ∂L/∂U_t, ∂L/∂W_t, ∂L/∂V_t = the engine\'s ∂L/∂U, ∂L/∂W, ∂L/∂V; clipping, gradient check, training', async () => {
+  const { context, page, lines: problems } = await open('#train=60&loss=every&steps=20');
   try {
-    const sum = await attr(page, '.bptt-dwsum', 'data-sum'), total = await attr(page, '.bptt-dwsum', 'data-total');
-    assert.ok(Math.abs(sum - total) <= 1e-5 * (1 + Math.abs(total)), `sum ${sum} vs total ${total}`);
-    const terms = await page.locator('.bptt-cell.dwLabel').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
-    assert.equal(terms.length, 10);
-    assert.ok(terms.some((v) => v !== 0));
+    for (const w of ['U', 'W', 'V']) {
+      await page.getByRole('button', { name: w, exact: true }).click();
+      await page.waitForFunction((k) => document.querySelector('.bptt-eq:nth-child(4)').textContent.includes(`∂L/∂${k}ₜ`), w);
+      const sum = await attr(page, '.bptt-sum[data-sum]', 'data-sum'), total = await attr(page, '.bptt-sum[data-total]', 'data-total');
+      assert.ok(Math.abs(sum - total) <= 1e-5 * (1 + Math.abs(total)), `${w}: sum ${sum} vs total ${total}`);
+      const terms = await values(page, 'bptt-term');
+      assert.equal(terms.length, 20);
+      const added = terms.reduce((a, b) => a + b, 0);
+      assert.ok(Math.abs(added - total) <= 1e-5 * (1 + Math.abs(total)), `${w}: Σ of the shown terms ${added} vs ${total}`);
+      assert.ok(terms.filter((v) => v !== 0).length > 1, `${w}: ${terms}`);
+      assert.equal(await page.locator(`.bptt-graph .bptt-edge.w${w}.on`).count(), 20, `${w}: one edge per use`);
+      const l = await layout(page);
+      assert.deepEqual([l.overlaps, l.cut], [[], []], w);
+      assert.ok(l.px >= 18, `${w}: numbers at ${l.px.toFixed(1)} px`);
+    }
     await page.getByRole('button', { name: 'Check gradients' }).click();
     await page.waitForFunction(() => document.querySelector('.bptt-checkout').hasAttribute('data-u'), null, { timeout: 20000 });
     for (const k of ['data-u', 'data-w', 'data-v']) {
@@ -60,10 +104,31 @@ test('bptt: Σ_t ∂L/∂W_t = ∂L/∂W, clipping before/after, gradient check,
     const evs = await steps(page), lastEv = evs[evs.length - 1];
     assert.equal(lastEv.step, 60);
     assert.ok(lastEv.loss < loss0, `loss ${loss0} -> ${lastEv.loss}`);
+    assert.ok(Math.abs(lastEv.termSum - lastEv.termTotal) <= 1e-5 * (1 + Math.abs(lastEv.termTotal)));
     assert.ok(lastEv.gradNormAfter <= 1 + 1e-4 && lastEv.gradNormAfter <= lastEv.gradNorm + 1e-9, JSON.stringify(lastEv));
+    await post(page, { command: 'setInput', input: { view: 'norms' } });
     const before = await attr(page, '.bptt-norms', 'data-before'), afterN = await attr(page, '.bptt-norms', 'data-after');
     assert.equal(before, lastEv.gradNorm);
     assert.equal(afterN, lastEv.gradNormAfter);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('bptt in Portuguese: the equations one per line, no implementation words, numbers with a comma and a real minus', async () => {
+  const { context, page, lines: problems } = await open('#loss=every&steps=20', 'pt');
+  try {
+    const l = await layout(page);
+    assert.equal(l.n, 20);
+    assert.deepEqual([l.overlaps, l.cut], [[], []]);
+    assert.ok(l.px >= 18, `numbers at ${l.px.toFixed(1)} px`);
+    assert.ok(l.texts.some((t) => t.startsWith('−')) && l.texts.every((t) => !t.includes('-')), l.texts.join(' '));
+    const eqs = await page.locator('.bptt-eq').allTextContents();
+    assert.deepEqual(eqs.slice(0, 3), ['hₜ = g(U xₜ + W hₜ₋₁)', 'ŷₜ = f(V hₜ),  f = softmax', 'L = Σₜ Lₜ']);
+    assert.equal(eqs[3], '∂L/∂W = Σₜ ∂L/∂Wₜ');
+    const text = await page.locator('#widget').innerText();
+    assert.doesNotMatch(text, /seqnet|transpost|stored|engine layout/i);
+    assert.match(text, /Soma dos 20 termos: −?\d+,\d+/);
+    assert.ok(!/\d-\d|-\d/.test(await page.locator('.bptt-graph').textContent()), 'a hyphen as a minus sign');
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });

@@ -4,13 +4,15 @@
 // RNN's ||dL/dh_1|| / ||dL/dh_T|| = r^(T-1); the delayed echo's targets; the
 // char LM's per-step norms (the last step only from its own output) leave the
 // training unchanged; teacher forcing vs free running: equal before let-go,
-// the drift step, bad arguments refused with a reason.
+// the drift step, bad arguments refused with a reason; the per-step terms
+// of dL/dU, dL/dW, dL/db, dL/dV, dL/dc sum to the backward's gradients.
 #include "check.h"
 #include "rnn.h"
 #include "data/echo.h"
 #include "models/charlm_feed.h"
 #include "models/charlm_views.h"
 #include "models/seqnet_orth.h"
+#include "models/seqnet_terms.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,10 +123,68 @@ static void test_feed(void) {
     rnn_charlm_free(m);
 }
 
+
+int rnn_seq_term_element(seqnet *m, int tensor, int i, int j, double *out, int cap); // src/api_bptt.c
+
+// The BPTT slide: dL/dU = sum_t dL/dU_t (and W, b, V, c), for tanh and linear
+// g, a softmax head with a ragged mask and an MSE head with every step scored.
+static void test_step_terms(void) {
+    enum { B = 3, T = 6, I = 4, H = 5, O = 3 };
+    for (int k = 0; k < 2; k++) {
+        seqnet_config c = seqnet_defaults();
+        c.input = I; c.hidden = H; c.output = O; c.steps = T; c.batch = B; c.seed = 11 + k;
+        c.act = k ? RNN_ACT_LINEAR : RNN_ACT_TANH;
+        c.head = k ? SEQ_HEAD_LINEAR_MSE : SEQ_HEAD_SOFTMAX_XENT;
+        c.sum_over_time = 1;
+        seqnet *m = NULL;
+        CHECK(seqnet_create(&m, &c) == RNN_OK, "create: %s", rnn_last_error());
+        if (!m) return;
+        real x[B * T * I], y[B * T * O], mask[B * T];
+        int cls[B * T];
+        for (int i = 0; i < B * T * I; i++) x[i] = (real)sin(1.7 * i);
+        for (int i = 0; i < B * T * O; i++) y[i] = (real)cos(0.9 * i);
+        for (int i = 0; i < B * T; i++) { cls[i] = i % O; mask[i] = (i % T) < T - (i / T); }  // ragged ends
+        seqnet_batch b = {.B = B, .T = T, .x = x, .y = k ? y : NULL, .cls = k ? NULL : cls, .mask = k ? NULL : mask};
+        double loss;
+        CHECK(seqnet_set_batch(m, &b) == RNN_OK && seqnet_forward(m, &loss) == RNN_OK && seqnet_backward(m) == RNN_OK,
+              "backward: %s", rnn_last_error());
+        real term[H * H > I * H ? H * H : I * H], sum[H * H > I * H ? H * H : I * H];
+        for (int q = 0; q < SEQ_NTENSORS; q++) {
+            int rows, cols;
+            seqnet_tensor_shape(m, (seq_tensor)q, &rows, &cols);
+            memset(sum, 0, sizeof sum);
+            for (int t = 0; t < T; t++) {
+                CHECK(seqnet_step_term(m, (seq_tensor)q, t, term, 0) == RNN_OK, "term: %s", rnn_last_error());
+                for (int e = 0; e < rows * cols; e++) sum[e] += term[e];
+            }
+            double worst = 0, scale = 0;
+            for (int e = 0; e < rows * cols; e++) {
+                worst = fmax(worst, fabs((double)sum[e] - m->g[q][e]));
+                scale = fmax(scale, fabs((double)m->g[q][e]));
+            }
+            CHECK(scale > 1e-6, "%c: the gradient is not zero (%g)", "UWbVc"[q], scale);
+            CHECK(worst <= 1e-5 * (1 + scale), "%c (g %d): max |sum_t term - grad| = %g", "UWbVc"[q], k, worst);
+            // the ABI: one element in the lecture layout, its steps, their sum and the total
+            double out[T + 2];
+            const int li = cols - 1, lj = rows - 1;  // lecture [cols, rows]: its last element
+            CHECK(rnn_seq_term_element(m, q, li, lj, out, T + 2) == RNN_OK, "element: %s", rnn_last_error());
+            CHECK(fabs(out[T + 1] - m->g[q][(long)lj * cols + li]) < 1e-7, "%c: lecture (%d, %d) is engine (%d, %d)", "UWbVc"[q], li, lj, lj, li);
+            CHECK(fabs(out[T] - out[T + 1]) <= 1e-5 * (1 + fabs(out[T + 1])), "%c: sum %g vs total %g", "UWbVc"[q], out[T], out[T + 1]);
+        }
+        double out[T + 2];
+        CHECK(rnn_seq_term_element(m, 5, 0, 0, out, T + 2) == RNN_E_ARG, "tensor 5 refused");
+        CHECK(rnn_seq_term_element(m, SEQ_U, H, 0, out, T + 2) == RNN_E_ARG, "row H of U refused");
+        CHECK(rnn_seq_term_element(m, SEQ_W, 0, 0, out, T + 1) == RNN_E_ARG, "too little room refused");
+        CHECK(seqnet_step_term(m, SEQ_V, T, term, 1) == RNN_E_ARG, "step T refused");
+        seqnet_free(m);
+    }
+}
+
 int main(void) {
     test_orthogonal();
     test_echo();
     test_step_norms();
     test_feed();
+    test_step_terms();
     return check_report();
 }

@@ -90,6 +90,13 @@ test('name-tagging sentences: names tagged 1, "potter" is a name after a first n
   for (const s of eng.namesGenerate({ count: 300, split: 'heldout', seed: 2 })) assert.ok(!train.has(s.text), s.text);
 });
 
+test('the lecture\'s sentence "Yesterday, Harry Potter met Hermione Granger." tagged, in the held-out split', () => {
+  const s = eng.namesLecture();
+  assert.equal(s.text, 'yesterday , harry potter met hermione granger .');
+  assert.deepEqual(s.tags, [0, 0, 1, 1, 0, 1, 1, 0]);   // Harry Potter, Hermione Granger
+  assert.equal(s.heldOut, true);   // the split the generator gives it: names_generate(train) never returns it
+});
+
 test('seven-segment digits and counting on', () => {
   const clean = eng.seg7Generate({ count: 50, noise: 0, seed: 1 });
   const PATTERNS = { 1: [0, 1, 1, 0, 0, 0, 0], 8: [1, 1, 1, 1, 1, 1, 1], 7: [1, 1, 1, 0, 0, 0, 0], 0: [1, 1, 1, 1, 1, 1, 0] };

@@ -61,3 +61,33 @@ test('the examples the diagram shows: inputs, targets and the network\'s outputs
   assert.equal(ex.outputs.length, 5);
   c.free();
 });
+
+// The lecture: "Encoder e Decoder são duas redes diferentes com pesos
+// diferentes". The widget's encoder-decoder has two sets of tensors, in
+// separate places of the parameter block, that train to different values; the
+// decoder's input weights have H extra rows: the context c enters every step.
+test('encoder-decoder: the encoder and the decoder are two networks with distinct weight tensors', () => {
+  const m = new A.Model(eng, 'encoder-decoder', 1);
+  try {
+    const L = eng.archLimits(), H = A.ED.hidden, V = L.phraseVocab;
+    const t0 = m.net.tensors();
+    const all = [...Object.values(t0.encoder), ...Object.values(t0.decoder)];
+    // non-overlapping regions that cover the whole block
+    const spans = all.map((t) => [t.offset, t.offset + t.rows * t.cols]).sort((a, b) => a[0] - b[0]);
+    for (let k = 1; k < spans.length; k++) assert.ok(spans[k][0] >= spans[k - 1][1], `overlap ${JSON.stringify(spans)}`);
+    assert.equal(spans.at(-1)[1], m.net.info.params);
+    assert.deepEqual([t0.encoder.U.rows, t0.encoder.U.cols], [V, H]);
+    assert.deepEqual([t0.decoder.U.rows, t0.decoder.U.cols], [V + H, H]);   // context 'every': [y_{t-1}; c]
+    assert.deepEqual([t0.decoder.V.rows, t0.decoder.V.cols], [H, V]);
+    m.train(20);
+    const t1 = m.net.tensors();
+    const diff = (a, b, n = a.length) => { let d = 0; for (let i = 0; i < n; i++) d = Math.max(d, Math.abs(a[i] - b[i])); return d; };
+    assert.ok(diff(t1.encoder.W.data, t1.decoder.W.data) > 1e-2, 'encoder W = decoder W');
+    assert.ok(diff(t1.encoder.U.data, t1.decoder.U.data, V * H) > 1e-2, 'encoder U = decoder U on the words');
+    // both halves learn (each has its own gradient)
+    assert.ok(diff(t0.encoder.W.data, t1.encoder.W.data) > 1e-4 && diff(t0.decoder.W.data, t1.decoder.W.data) > 1e-4);
+    // the context rows of the decoder's U (the last H rows) are used: they move too
+    const ctx0 = t0.decoder.U.data.subarray(V * H), ctx1 = t1.decoder.U.data.subarray(V * H);
+    assert.ok(diff(ctx0, ctx1) > 1e-4, 'the context rows never changed');
+  } finally { m.free(); }
+});

@@ -2,8 +2,8 @@
 // `teacher-forcing` widgets and the playground's BPTT views, through both WASM
 // modules: numerical vs analytical gradients on the widget's echo task (linear
 // and tanh), vanishing / exploding ||dL/dh_t|| with W = r Q (Q a random
-// orthogonal matrix from the engine), one element of dL/dW step by step and
-// its sum, the echo generator, the char LM's spectral radius and per-step
+// orthogonal matrix from the engine), one element of dL/dW (and of dL/dU,
+// dL/dV) step by step and its sum, the echo generator, the char LM's spectral radius and per-step
 // gradient norms, and teacher forcing vs free running on the same text.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -98,6 +98,40 @@ for (const kind of KINDS) {
       }
       assert.throws(() => net.dWElement(5, 0), /not in 5x5/);
     } finally { net.free(); }
+  });
+
+  // The BPTT slide: dL/dU = Σ_t dL/dU_t, and the same for W and V (what the
+  // widget's U / W / V picker shows): each step's term, summed, is the
+  // engine's gradient of the whole backward pass, element by element.
+  test(`${kind}: per-step terms of dL/dU, dL/dW, dL/dV sum to the engine's gradients (every element)`, async () => {
+    const eng = await loadEngine(kind);
+    for (const activation of ['linear', 'tanh']) {
+      const net = eng.createSeqNet({ input: 3, inputKind: 'onehot', hidden: 4, output: 4, activation,
+        head: 'softmax-xent', batch: 4, steps: 9, seed: 8, lossSum: true });
+      try {
+        const d = eng.echoGenerate({ symbols: 3, delay: 2, steps: 9, count: 4, seed: 3 });
+        assert.throws(() => net.termElement('U', 0, 0), /no backward/);
+        const g = net.gradients({ tokens: d.tokens, cls: d.cls });
+        for (const k of ['U', 'W', 'V']) {
+          let nonzero = 0;
+          g.grads[k].forEach((row, i) => row.forEach((want, j) => {
+            const e = net.termElement(k, i, j);
+            assert.equal(e.steps.length, 9);
+            close(e.total, want, 1e-6, `${activation} ${k} total (${i}, ${j})`);
+            const sum = e.steps.reduce((a, b) => a + b, 0);
+            close(sum, e.total, 1e-5 * (1 + Math.abs(e.total)), `${activation} ${k}: Σ_t (${i}, ${j})`);
+            close(e.sum, sum, 1e-9, `${activation} ${k}: the engine's sum (${i}, ${j})`);
+            if (e.steps.filter((v) => Math.abs(v) > 1e-7).length > 1) nonzero++;
+          }));
+          assert.ok(nonzero > 0, `${activation} ${k}: some element has more than one non-zero step term`);
+        }
+        // the W case is the same as dWElement
+        assert.deepEqual(net.termElement('W', 1, 2), net.dWElement(1, 2));
+        assert.throws(() => net.termElement('X', 0, 0), /unknown tensor/);
+        assert.throws(() => net.termElement('V', 4, 0), /not in 4x4/);
+        assert.throws(() => net.termElement('U', 0, 3), /not in 4x3/);
+      } finally { net.free(); }
+    }
   });
 
   test(`${kind}: char LM: spectral radius of W and ||dL/dh_t|| per step of the next chunk (no update)`, async () => {

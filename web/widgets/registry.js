@@ -30,9 +30,9 @@ var RnnWidgetRegistry = (function () {
       worker: 'gen/widget-compare-rnn-worker-sources.js',
     },
     { id: 'neurons', files: ['widgets/neurons/strings.js', 'widgets/neurons/schema.js', 'widgets/neurons/model.js', 'shared/model-snapshot.js', 'widgets/neurons/view.js', 'widgets/neurons/neurons.css'], worker: 'gen/widget-neurons-worker-sources.js' },
-    { id: 'bptt', files: ['widgets/bptt/strings.js', 'widgets/bptt/schema.js', 'widgets/bptt/view.js', 'widgets/bptt/bptt.css'], worker: 'gen/widget-bptt-worker-sources.js' },
+    { id: 'bptt', files: ['widgets/bptt/strings.js', 'widgets/bptt/schema.js', 'widgets/bptt/graph.js', 'widgets/bptt/view.js', 'widgets/bptt/bptt.css'], worker: 'gen/widget-bptt-worker-sources.js' },
     { id: 'teacher-forcing', files: ['widgets/teacher-forcing/strings.js', 'widgets/teacher-forcing/schema.js', 'widgets/teacher-forcing/view.js', 'widgets/teacher-forcing/teacher-forcing.css'], worker: 'gen/widget-teacher-forcing-worker-sources.js' },
-    { id: 'architectures', files: ['widgets/architectures/strings.js', 'widgets/architectures/schema.js', 'widgets/architectures/view.js', 'widgets/architectures/architectures.css'], worker: 'gen/widget-architectures-worker-sources.js' },
+    { id: 'architectures', files: ['widgets/architectures/strings.js', 'widgets/architectures/schema.js', 'widgets/architectures/diagram.js', 'widgets/architectures/view.js', 'widgets/architectures/architectures.css'], worker: 'gen/widget-architectures-worker-sources.js' },
     { id: 'translation', files: ['widgets/translation/strings.js', 'widgets/translation/schema.js', 'widgets/translation/view.js', 'widgets/translation/translation.css'], worker: 'gen/widget-translation-worker-sources.js' },
   ];
   var parts = {};

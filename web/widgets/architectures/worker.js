@@ -5,7 +5,8 @@
 //   one-to-one     seven-segment digit -> the digit          (SeqNet, T = 1)
 //   one-to-many    a digit -> counting on from it            (SeqNet, input at step 1 only)
 //   many-to-one    a Portuguese review -> its sentiment      (SeqNet, loss at the last step)
-//   many-to-many   tag the names in a sentence               (SeqNet, a loss at every step)
+//   many-to-many   tag the names in a sentence               (SeqNet, a loss at every step;
+//                  example 0: the lecture's "Yesterday, Harry Potter met Hermione Granger.")
 //   encoder-decoder  Portuguese -> English                   (EncDec: separate encoder and decoder)
 // Also a CommonJS module (tests/node/architectures.test.mjs trains the same TASKS).
 /* global RnnEngine, RnnWorkerProtocol */
@@ -20,6 +21,7 @@
   var COUNT_LEN = 5;         // one-to-many: digits counted on
   var SEG7_NOISE = 0.4;      // one-to-one: segment noise
   var MAX_SHOWN = 10;        // longest example the diagram shows
+  var MAX_SHOWN_ED = 6;      // encoder-decoder: at most 6 words on each side (12 columns in all)
   // The encoder-decoder: the translation widget's model (web/widgets/translation/worker.js ED).
   var ED = { hidden: 128, lr: 3e-3, batch: 32, reverse: true, context: 'every' };
 
@@ -136,11 +138,23 @@
     if (this.task.ed) return this.net.evaluate(this.held.inputs, this.held.targets).exact;
     return this.net.evaluate(this.held).seqAccuracy;
   };
-  // Held-out example k with the network's answer (k-th among the examples
-  // with at most MAX_SHOWN input words, so that the diagram stays readable).
+  // Example k with the network's answer: held-out example k (k-th among the
+  // examples short enough for the diagram). For the aligned tagger example 0
+  // is the lecture's sentence "Yesterday, Harry Potter met Hermione Granger."
+  // (held out by the generator), then the held-out ones. The encoder-decoder's
+  // example says in which order its encoder reads the words (reversed but the
+  // final ".", when ED.reverse).
   Model.prototype.example = function (k) {
+    if (this.id === 'many-to-many' && k === 0) return this.lecture();
+    if (this.id === 'many-to-many') k -= 1;
     var b = this.pick(k);
-    if (this.task.ed) return this.task.show(this.eng, this.held, b, this.net.decode([this.held.inputs[b]])[0]);
+    if (this.task.ed) {
+      var ex = this.task.show(this.eng, this.held, b, this.net.decode([this.held.inputs[b]])[0]);
+      var n = ex.inputs.length;
+      ex.readOrder = ED.reverse ? range(n - 1, function (i) { return n - 2 - i; }).concat([n - 1]) : range(n, function (i) { return i; });
+      ex.reversed = ED.reverse; ex.context = ED.context;
+      return ex;
+    }
     var one = {}, h = this.held;
     Object.keys(h).forEach(function (key) {
       if (key === 'B' || key === 'T') return;
@@ -150,11 +164,20 @@
     var y = this.net.run(one).y[0];
     return this.task.show(this.eng, h, b, y.map(function (p) { return Array.from(p); }));
   };
+  // The aligned tagger on the lecture's sentence (eng.namesLecture: words and tags from the engine).
+  Model.prototype.lecture = function () {
+    var s = this.eng.namesLecture(), vocab = this.eng.namesVocab(), T = this.task.T;
+    var y = this.net.run({ tokens: [fill(s.words, T, -1)], cls: [fill(s.tags, T, 0)],
+      mask: [range(T, function (t) { return t < s.words.length ? 1 : 0; })] }).y[0];
+    return { inputs: s.words.map(function (k) { return vocab[k]; }), targets: s.tags.map(String),
+      outputs: y.slice(0, s.words.length).map(function (p) { return String(argmax(Array.from(p))); }), lecture: true, heldOut: s.heldOut };
+  };
   Model.prototype.pick = function (k) {
     var h = this.held, short = [];
     for (var i = 0; i < HELD_OUT; i++) {
       var n = h.words ? h.words[i].length : h.pairs ? h.pairs[i].pt.length : 1;
-      if (n <= MAX_SHOWN) short.push(i);
+      var ok = h.pairs ? n <= MAX_SHOWN_ED && h.pairs[i].en.length <= MAX_SHOWN_ED : n <= MAX_SHOWN;
+      if (ok) short.push(i);
     }
     return short.length ? short[k % short.length] : k % HELD_OUT;
   };

@@ -1,27 +1,24 @@
-// view.js - the bptt widget: the unrolled graph of T steps (x_t, h_t, ŷ_t,
-// L_t; L = Σ_t L_t) of a small RNN that trains live, in its worker, on the
-// engine's delayed-echo task. Under each h_t: ||∂L/∂h_t|| now, and a heatmap
-// of it over training (one row per chunk); under the graph: ∂L/∂W_t[1,1] at
-// every step, their sum and the engine's ∂L/∂W[1,1] ("o gradiente de um peso
-// compartilhado é a soma ao longo do tempo"). Controls: g (tanh / linear),
-// loss at every step or the last only, the spectral radius of W (slider; the
-// engine rescales W and reports ρ(W)), clipping with the norm before and
-// after, and a gradient check (relative error of U, W, V). Every number comes
-// from the worker (the engine); the view only draws and formats.
+// view.js - the bptt widget: a small RNN unrolled over T steps (x_t, h_t,
+// ŷ_t, L_t; L = Σ_t L_t) trains live, in its worker, on the engine's delayed
+// echo. Two views of the same network (graph.js draws the graph):
+//   paths  pick U, W or V: its edges in the graph (one per use of the shared
+//          weight), element [1,1] of its per-step term ∂L/∂W_t under each
+//          step, their sum and the engine's ∂L/∂W[1,1]; a gradient check.
+//   norms  ||∂L/∂h_t|| under each h_t (and as its colour), a heatmap of it
+//          over training, the two presets (vanishing, exploding), g, the
+//          spectral radius of W (slider), clipping with the norm before and after.
+// Every number comes from the worker (the engine); the view only draws and formats.
 /* global RnnWidgetRegistry, RnnWidgetKit */
 'use strict';
 (function () {
   var CHUNK = 5;          // optimiser steps per tick / per → press
   var TICK_MS = 60;
-  var HEAT_ROWS = 24;     // training chunks kept in the heatmap
-  var LOG_LO = -4, LOG_HI = 2;   // heatmap colour scale: 1e-4 .. 1e2
+  var HEAT_ROWS = 12;     // training chunks kept in the heatmap
+  var LOG_LO = -4, LOG_HI = 2;   // colour scale: 1e-4 .. 1e2
+  var PRESETS = { vanish: { activation: 'linear', radius: 0.5, loss: 'last' }, explode: { activation: 'linear', radius: 1.5, loss: 'last' } };
 
   var node = RnnWidgetKit.node;
-
-  var SUB = '₀₁₂₃₄₅₆₇₈₉';
-  function sub(n) { return String(n).split('').map(function (d) { return SUB[Number(d)]; }).join(''); }
-
-  function button(parent, cls) { var b = node('button', cls, parent); b.type = 'button'; return b; }
+  function button(parent, cls, value) { var b = node('button', cls, parent); b.type = 'button'; if (value) b.value = value; return b; }
 
   // A norm as a colour: log scale from LOG_LO to LOG_HI, pale blue -> dark red.
   function heat(v) {
@@ -32,13 +29,15 @@
   }
 
   function mount(root, ctx) {
-    var s = ctx.settings;
-    var ui = build(root, s.steps);
+    var s = ctx.settings, graph = RnnWidgetRegistry.get('bptt').graph;
+    if (s.preset !== 'none') Object.assign(s, PRESETS[s.preset]);
+    var ui = build(root, graph);
     var client = null, ready = false, destroyed = false;
     var serial = RnnWidgetKit.serialQueue(fail);
     var player = RnnWidgetKit.playLoop({ serial: serial, tick: chunk, delay: TICK_MS, running: running });
     var shownRadius = s.radius;
     var snap = null, rows = [], check = null, checking = false, status = { key: 'starting', params: {} };
+    var num = function (v) { return graph.compactText(ctx, v); };
 
     function say(key, params) { status = { key: key, params: params || {} }; ui.status.textContent = ctx.t(key, status.params); }
     function fail(e) { player.halt(); say('failed', { reason: e && e.message ? e.message : String(e) }); ctx.changed(); }
@@ -56,8 +55,10 @@
       shownRadius = isFinite(r.rho) ? r.rho : s.radius;   // the slider follows W as it trains (a reset uses s.radius)
       if (addRow) { rows.push(r.dhNorms); if (rows.length > HEAT_ROWS) rows.shift(); }
       render();
+      var w = r.terms[s.weight];
       var ev = { step: r.step, loss: r.loss, accuracy: r.accuracy, rho: r.rho, dhFirst: r.dhNorms[0],
-        dhLast: r.dhNorms[r.dhNorms.length - 1], dWSum: r.dW.sum, dWTotal: r.dW.total };
+        dhLast: r.dhNorms[r.dhNorms.length - 1], weight: s.weight, termSum: w.sum, termTotal: w.total,
+        dWSum: r.terms.W.sum, dWTotal: r.terms.W.total };
       if (r.train) { ev.gradNorm = r.train.gradNorm; ev.gradNormAfter = r.train.gradNormAfter; }
       return ev;
     }
@@ -84,39 +85,65 @@
       serial(function () { return client.request(cmd, msg).then(function (r) { show(r, false); }); });
     }
 
+    function pressed(list, value) { list.forEach(function (b) { b.setAttribute('aria-pressed', b.value === value ? 'true' : 'false'); }); }
+
     function render() {
-      ui.task.textContent = ctx.t('task', { delay: s.delay });
-      ui.gButtons.forEach(function (b) { b.setAttribute('aria-pressed', b.value === s.activation ? 'true' : 'false'); });
-      ui.lossButtons.forEach(function (b) { b.setAttribute('aria-pressed', b.value === s.loss ? 'true' : 'false'); });
+      var paths = s.view === 'paths';
+      pressed(ui.tabs, s.view);
+      pressed(ui.weightButtons, s.weight);
+      pressed(ui.gButtons, s.activation);
+      pressed(ui.lossButtons, s.loss);
+      var preset = Object.keys(PRESETS).filter(function (k) {
+        var p = PRESETS[k];
+        return p.activation === s.activation && p.loss === s.loss && Math.abs(p.radius - shownRadius) < 0.01;
+      })[0];
+      pressed(ui.presetButtons, preset || '');
+      ui.pathsOnly.forEach(function (e) { e.hidden = !paths; });
+      ui.normsOnly.forEach(function (e) { e.hidden = paths; });
+      ui.eqSum.textContent = ctx.t('eqSum', { w: s.weight });
       ui.slider.value = String(shownRadius);
       ui.radiusValue.textContent = ctx.number(shownRadius, 2);
       ui.clipButton.setAttribute('aria-pressed', s.clip ? 'true' : 'false');
       ui.clipButton.textContent = ctx.t(s.clip ? 'clipOn' : 'clipOff');
       ui.checkButton.disabled = checking || !ready;
       ui.checkButton.textContent = ctx.t(checking ? 'checking' : 'check');
+      ui.gNote.textContent = ctx.t(s.activation === 'linear' ? 'linearNote' : 'tanhNote');
       drawCheck();
       statusLine();
       if (!snap) return;
-      drawGraph(ui, ctx, snap, s);
-      drawHeat(ui, rows);
+      var T = snap.dhNorms.length, term = snap.terms[s.weight];
+      graph.draw(ui.graph, ctx, {
+        T: T, weight: paths ? s.weight : '', lossLast: s.loss === 'last',
+        values: paths ? term.steps : snap.dhNorms, valueClass: paths ? 'bptt-term' : 'bptt-dh',
+        valueLabel: ctx.t(paths ? 'valTerm' : 'valDh', { w: s.weight }),
+        fill: paths ? null : snap.dhNorms.map(heat),
+        labels: { L: ctx.t('rowL'), y: ctx.t('rowY'), h: ctx.t('rowH'), x: ctx.t('rowX') },
+      });
+      ui.graph.setAttribute('aria-label', ctx.t('title'));
+      ui.sumLine.textContent = ctx.t('sumLine', { n: T, sum: num(term.sum) });
+      ui.sumLine.setAttribute('data-sum', String(term.sum));
+      ui.totalLine.textContent = ctx.t('totalLine', { w: s.weight, total: num(term.total) });
+      ui.totalLine.setAttribute('data-total', String(term.total));
+      ui.shared.textContent = ctx.t(s.weight === 'V' && s.loss === 'last' ? 'sharedV' : 'shared', { w: s.weight });
+      drawHeat(ui, rows, T);
       ui.rho.textContent = ctx.t('rho', { rho: ctx.number(snap.rho, 3) });
       ui.rho.setAttribute('data-value', String(snap.rho));
       var t = snap.train;
-      ui.norms.textContent = t ? ctx.t(t.clipped ? 'normsClipped' : 'norms',
-        { before: ctx.number(t.gradNorm, 3), after: ctx.number(t.gradNormAfter, 3) }) : '';
+      ui.norms.textContent = t ? ctx.t(t.clipped ? 'normsClipped' : 'norms', { before: num(t.gradNorm), after: num(t.gradNormAfter) }) : '';
       if (t) { ui.norms.setAttribute('data-before', String(t.gradNorm)); ui.norms.setAttribute('data-after', String(t.gradNormAfter)); }
-      var first = snap.dhNorms[0], lastN = snap.dhNorms[snap.dhNorms.length - 1];
-      ui.ends.textContent = ctx.t('ends', { first: sci(ctx, first), last: sci(ctx, lastN) });
+      var first = snap.dhNorms[0], lastN = snap.dhNorms[T - 1];
+      ui.ends.textContent = ctx.t('ends', { first: num(first), last: num(lastN), T: graph.sub(T) });
       ui.ends.setAttribute('data-first', String(first));
       ui.ends.setAttribute('data-last', String(lastN));
       var kind = !(first < 1e2 * lastN) ? 'explode' : first < 1e-2 * lastN ? 'vanish' : 'steady';
       ui.trend.textContent = ctx.t(kind);
       ui.trend.className = 'bptt-trend ' + kind;
+      ui.trend.setAttribute('data-kind', kind);
     }
 
     function drawCheck() {
       if (!check) { ui.checkOut.textContent = ctx.t('checkHint'); ui.checkOut.removeAttribute('data-u'); return; }
-      ui.checkOut.textContent = ctx.t('checkResult', { u: sci(ctx, check.U), w: sci(ctx, check.W), v: sci(ctx, check.V) });
+      ui.checkOut.textContent = ctx.t('checkResult', { u: num(check.U), w: num(check.W), v: num(check.V) });
       ui.checkOut.setAttribute('data-u', String(check.U));
       ui.checkOut.setAttribute('data-w', String(check.W));
       ui.checkOut.setAttribute('data-v', String(check.V));
@@ -137,9 +164,18 @@
         serial(function () { return setup().then(function (ev) { ctx.emit('step', ev); ctx.changed(); }); });
       },
       setInput: function (input) {
-        if (input.activation !== undefined && input.activation !== s.activation) {
-          s.activation = input.activation;        // g is part of the network: a fresh one
-          if (input.radius !== undefined) s.radius = input.radius;
+        input = Object.assign({}, input);
+        if (input.preset && input.preset !== 'none') {
+          var p = PRESETS[input.preset];
+          Object.keys(p).forEach(function (k) { if (input[k] === undefined) input[k] = p[k]; });
+          if (input.view === undefined) input.view = 'norms';
+          if (input.activation === s.activation) input.reset = true;   // a preset starts from W = r·Q again
+        }
+        if (input.view !== undefined) s.view = input.view;
+        if (input.weight !== undefined) s.weight = input.weight;
+        if ((input.activation !== undefined && input.activation !== s.activation) || input.reset) {
+          if (input.activation !== undefined) s.activation = input.activation;        // g is part of the network: a fresh one
+          if (input.radius !== undefined) s.radius = shownRadius = input.radius;
           if (input.clip !== undefined) s.clip = input.clip;
           if (input.loss !== undefined) s.loss = input.loss;
           api.reset();
@@ -149,26 +185,32 @@
         if (input.radius !== undefined) { s.radius = shownRadius = input.radius; change('radius', { radius: s.radius }); }
         if (input.clip !== undefined) { s.clip = input.clip; change('clip', { clip: s.clip }); }
         if (input.loss !== undefined) { s.loss = input.loss; change('lossAt', { loss: s.loss }); }
+        render();
       },
       relabel: function () {
         ui.title.textContent = ctx.t('title');
-        ui.eq.textContent = ctx.t('equations');
-        ui.names.textContent = ctx.t('names');
-        ui.shared.textContent = ctx.t('shared');
+        ui.tabs[0].textContent = ctx.t('tabPaths');
+        ui.tabs[1].textContent = ctx.t('tabNorms');
+        ui.eqH.textContent = ctx.t('eqH');
+        ui.eqY.textContent = ctx.t('eqY');
+        ui.eqL.textContent = ctx.t('eqL');
+        ui.biasNote.textContent = ctx.t('biasNote');
+        ui.task.textContent = ctx.t('task', { delay: s.delay });
         ui.heatLabel.textContent = ctx.t('heatLabel');
-        ui.gLabel.textContent = ctx.t('gLabel');
-        ui.lossLabel.textContent = ctx.t('lossLabel');
-        ui.lossButtons[0].textContent = ctx.t('lossEvery');
-        ui.lossButtons[1].textContent = ctx.t('lossLast');
-        ui.radiusLabel.textContent = ctx.t('radiusLabel');
-        ui.clipLabel.textContent = ctx.t('clipLabel');
-        ui.rowLabels.forEach(function (l) { l.el.textContent = ctx.t(l.key); });
+        ui.presetButtons[0].textContent = ctx.t('presetVanish');
+        ui.presetButtons[1].textContent = ctx.t('presetExplode');
+        ['weightLabel', 'gLabel', 'lossLabel', 'presetLabel', 'radiusLabel', 'clipLabel'].forEach(function (k) { ui.labels[k].textContent = ctx.t(k); });
+        ui.lossButtons[0].textContent = ctx.t('lossLast');
+        ui.lossButtons[1].textContent = ctx.t('lossEvery');
         say(status.key, status.params);
         render();
       },
       destroy: function () { destroyed = true; api.pause(); if (client) client.terminate(); root.textContent = ''; },
     };
 
+    ui.tabs.forEach(function (b) { b.addEventListener('click', function () { api.setInput({ view: b.value }); }); });
+    ui.weightButtons.forEach(function (b) { b.addEventListener('click', function () { api.setInput({ weight: b.value }); }); });
+    ui.presetButtons.forEach(function (b) { b.addEventListener('click', function () { api.setInput({ preset: b.value }); }); });
     ui.gButtons.forEach(function (b) { b.addEventListener('click', function () { api.setInput({ activation: b.value }); }); });
     ui.lossButtons.forEach(function (b) { b.addEventListener('click', function () { api.setInput({ loss: b.value }); }); });
     ui.slider.addEventListener('input', function () { ui.radiusValue.textContent = ctx.number(Number(ui.slider.value), 2); });
@@ -193,93 +235,77 @@
     return api;
   }
 
-  // 1.2e-5 style for numbers that span many decades
-  function sci(ctx, v) {
-    if (!isFinite(v)) return String(v);
-    if (v !== 0 && (Math.abs(v) < 1e-2 || Math.abs(v) >= 1e4)) {
-      var e = Math.floor(Math.log(Math.abs(v)) / Math.LN10), m = v / Math.pow(10, e);
-      return ctx.number(m, 1) + 'e' + e;
-    }
-    return ctx.number(v, 3);
+  // A labelled group of toggle buttons in the bar.
+  function group(parent, ui, labelKey, values, texts) {
+    var g = node('div', 'bptt-ctl', parent);
+    ui.labels[labelKey] = node('span', 'bptt-ctl-label', g);
+    return { el: g, buttons: values.map(function (v, i) { var b = button(g, null, v); if (texts) b.textContent = texts[i]; return b; }) };
   }
 
-  function build(root, T) {
+  function build(root, graph) {
     root.textContent = '';
     var w = node('div', 'bptt', root);
     var head = node('div', 'bptt-head', w);
-    var ui = { title: node('h1', 'bptt-title', head), rowLabels: [] };
+    var ui = { title: node('h1', 'bptt-title', head), labels: {} };
     ui.status = node('p', 'bptt-status', head);
     ui.status.setAttribute('role', 'status');
-    var body = node('div', 'bptt-body', w);
-    var left = node('div', 'bptt-left', body);
-    ui.eq = node('p', 'bptt-eq', left);
-    ui.names = node('p', 'bptt-names', left);
-    ui.graph = node('div', 'bptt-graph', left);
-    ui.graph.style.gridTemplateColumns = '5.5rem repeat(' + T + ', minmax(0, 1fr))';
-    ui.cells = {};
-    ['rowL', 'rowY', 'rowH', 'dhLabel', 'rowX', 'dwLabel'].forEach(function (key) {
-      var lab = node('span', 'bptt-rowlabel', ui.graph);
-      ui.rowLabels.push({ el: lab, key: key });
-      ui.cells[key] = [];
-      for (var t = 0; t < T; t++) ui.cells[key].push(node('span', 'bptt-cell ' + key, ui.graph));
-    });
-    ui.dwSum = node('p', 'bptt-dwsum', left);
-    ui.shared = node('p', 'bptt-shared', left);
-    ui.heatLabel = node('p', 'bptt-heatlabel', left);
-    ui.heat = node('div', 'bptt-heat', left);
-    ui.heat.style.gridTemplateColumns = '5.5rem repeat(' + T + ', minmax(0, 1fr))';
-
-    var right = node('div', 'bptt-right', body);
-    ui.task = node('p', 'bptt-task', right);
-    var g = node('div', 'bptt-ctl', right);
-    ui.gLabel = node('span', 'bptt-ctl-label', g);
-    ui.gButtons = ['tanh', 'linear'].map(function (v) { var b = button(g); b.value = v; b.textContent = v; return b; });
-    var l = node('div', 'bptt-ctl', right);
-    ui.lossLabel = node('span', 'bptt-ctl-label', l);
-    ui.lossButtons = ['every', 'last'].map(function (v) { var b = button(l); b.value = v; return b; });
-    var r = node('label', 'bptt-ctl', right);
-    ui.radiusLabel = node('span', 'bptt-ctl-label', r);
+    var bar = node('div', 'bptt-bar', w);
+    var tabs = node('div', 'bptt-tabs', bar);
+    tabs.setAttribute('role', 'group');
+    ui.tabs = ['paths', 'norms'].map(function (v) { return button(tabs, 'bptt-tab', v); });
+    var weight = group(bar, ui, 'weightLabel', ['U', 'W', 'V'], ['U', 'W', 'V']);
+    ui.weightButtons = weight.buttons;
+    var preset = group(bar, ui, 'presetLabel', ['vanish', 'explode']);
+    ui.presetButtons = preset.buttons;
+    var g = group(bar, ui, 'gLabel', ['linear', 'tanh'], ['linear', 'tanh']);
+    ui.gButtons = g.buttons;
+    var loss = group(bar, ui, 'lossLabel', ['last', 'every']);
+    ui.lossButtons = loss.buttons;
+    var chk = node('div', 'bptt-checkrow', bar);
+    ui.checkButton = button(chk, 'bptt-check');
+    ui.checkOut = node('p', 'bptt-checkout', chk);
+    ui.graph = graph.build(w);
+    var below = node('div', 'bptt-below', w);
+    // paths: the equations | the sum, the shared-weight sentence, the check
+    var eqs = node('div', 'bptt-eqs', below);
+    ui.eqH = node('p', 'bptt-eq', eqs);
+    ui.eqY = node('p', 'bptt-eq', eqs);
+    ui.eqL = node('p', 'bptt-eq', eqs);
+    ui.eqSum = node('p', 'bptt-eq', eqs);
+    ui.biasNote = node('p', 'bptt-note', eqs);
+    var sums = node('div', 'bptt-sums', below);
+    ui.sumLine = node('p', 'bptt-sum', sums);
+    ui.totalLine = node('p', 'bptt-sum', sums);
+    ui.shared = node('p', 'bptt-shared', sums);
+    // norms: the ends, the trend and the heatmap | radius, clipping
+    var ends = node('div', 'bptt-endsbox', below);
+    ui.ends = node('p', 'bptt-ends', ends);
+    ui.trend = node('p', 'bptt-trend', ends);
+    ui.gNote = node('p', 'bptt-note', ends);
+    ui.heatLabel = node('p', 'bptt-heatlabel', ends);
+    ui.heat = node('div', 'bptt-heat', ends);
+    var side = node('div', 'bptt-side', below);
+    var r = node('label', 'bptt-ctl', side);
+    ui.labels.radiusLabel = node('span', 'bptt-ctl-label', r);
     ui.slider = node('input', 'bptt-slider', r);
     ui.slider.type = 'range'; ui.slider.min = '0.2'; ui.slider.max = '2'; ui.slider.step = '0.05';
     ui.radiusValue = node('span', 'bptt-radius', r);
-    ui.rho = node('p', 'bptt-rho', right);
-    ui.ends = node('p', 'bptt-ends', right);
-    ui.trend = node('p', 'bptt-trend', right);
-    var c = node('div', 'bptt-ctl', right);
-    ui.clipLabel = node('span', 'bptt-ctl-label', c);
+    var c = node('div', 'bptt-ctl', side);
+    ui.rho = node('span', 'bptt-rho', c);
+    ui.labels.clipLabel = node('span', 'bptt-ctl-label', c);
     ui.clipButton = button(c);
-    ui.norms = node('p', 'bptt-norms', right);
-    ui.checkButton = button(right, 'bptt-check');
-    ui.checkOut = node('p', 'bptt-checkout', right);
+    ui.norms = node('p', 'bptt-norms', side);
+    ui.task = node('p', 'bptt-task', side);
+    ui.pathsOnly = [weight.el, chk, eqs, sums];
+    ui.normsOnly = [preset.el, ends, side];
     return ui;
   }
 
-  function drawGraph(ui, ctx, snap, s) {
-    var T = snap.dhNorms.length;
-    for (var t = 0; t < T; t++) {
-      var k = sub(t + 1);
-      ui.cells.rowL[t].textContent = 'L' + k;
-      ui.cells.rowL[t].classList.toggle('off', s.loss === 'last' && t < T - 1);
-      ui.cells.rowY[t].textContent = 'ŷ' + k;
-      ui.cells.rowH[t].textContent = 'h' + k;
-      ui.cells.rowH[t].style.background = heat(snap.dhNorms[t]);
-      ui.cells.rowX[t].textContent = 'x' + k;
-      var dh = ui.cells.dhLabel[t];
-      dh.textContent = sci(ctx, snap.dhNorms[t]);
-      dh.setAttribute('data-value', String(snap.dhNorms[t]));
-      var dw = ui.cells.dwLabel[t];
-      dw.textContent = sci(ctx, snap.dW.steps[t]);
-      dw.setAttribute('data-value', String(snap.dW.steps[t]));
-    }
-    ui.dwSum.textContent = ctx.t('dwSum', { sum: sci(ctx, snap.dW.sum), total: sci(ctx, snap.dW.total) });
-    ui.dwSum.setAttribute('data-sum', String(snap.dW.sum));
-    ui.dwSum.setAttribute('data-total', String(snap.dW.total));
-  }
-
-  function drawHeat(ui, rows) {
+  // One row per training chunk: a cell per step, coloured by ||∂L/∂h_t||.
+  function drawHeat(ui, rows, T) {
     ui.heat.textContent = '';
-    rows.forEach(function (norms, i) {
-      node('span', 'bptt-heat-label', ui.heat, i === rows.length - 1 ? '▸' : '');
+    ui.heat.style.gridTemplateColumns = 'repeat(' + T + ', minmax(0, 1fr))';
+    rows.forEach(function (norms) {
       norms.forEach(function (v) { var c = node('span', 'bptt-heat-cell', ui.heat); c.style.background = heat(v); });
     });
   }

@@ -2,8 +2,9 @@
 // shared/worker-protocol.js + this file (scripts/build-web.mjs). It owns a
 // SeqNet (one-hot symbols in, softmax out) trained on the engine's
 // delayed-echo task, and reports after every chunk what the BPTT slide
-// shows: ||dL/dh_t|| and ||dL/dW_t|| per step, one element of dL/dW step by
-// step with its sum (SeqNet.gradients, dWElement), the spectral radius of W,
+// shows: ||dL/dh_t|| and ||dL/dW_t|| per step, element [1,1] of dL/dU,
+// dL/dW and dL/dV step by step with its sum and the engine's total
+// (SeqNet.gradients, termElement), the spectral radius of W,
 // the gradient norm before and after clipping (SeqNet.train).
 /* global RnnEngine, RnnWorkerProtocol */
 'use strict';
@@ -20,13 +21,14 @@
   }
 
   // What the view draws, all from the engine: per-step norms of a backward on
-  // the training batch at the current weights (no update), W[1,1] step by step.
+  // the training batch at the current weights (no update), U, W, V [1,1] step by step.
   function snapshot(train) {
     var g = net.gradients(data.train);
-    var dw = net.dWElement(0, 0);
+    var terms = {};
+    ['U', 'W', 'V'].forEach(function (k) { terms[k] = net.termElement(k, 0, 0); });
     var ev = net.evaluate(data.test);
     return {
-      step: net.info.step, loss: g.loss, gradNorm: g.gradNorm, dhNorms: g.dhNorms, dWNorms: g.dWNorms, dW: dw,
+      step: net.info.step, loss: g.loss, gradNorm: g.gradNorm, dhNorms: g.dhNorms, dWNorms: g.dWNorms, terms: terms,
       rho: net.spectralRadius(), accuracy: ev.accuracy,
       train: train || last,
     };
