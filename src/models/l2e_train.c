@@ -50,7 +50,7 @@ void l2e_trainer_free(l2e_trainer *t) {
 static rnn_status draw(l2e_trainer *t, l2e_sample *s, int length, int nesting, l2e_split split, rnn_rng *rng) {
     rnn_status st = l2e_generate(s, t->cfg.task, length, nesting, split, rng);
     if (st) return st;
-    if (t->cfg.scramble) l2e_scramble(s, rng);
+    if (t->cfg.scramble) l2e_scramble(s, &t->key);
     return RNN_OK;
 }
 
@@ -89,6 +89,9 @@ rnn_status l2e_trainer_create(l2e_trainer **out, const l2e_train_config *cfg) {
     t->tgt_len = t->tgt + (long)B * t->max_out;
     t->out = t->tgt_len + B;
     t->out_len = t->out + (long)B * t->max_out;
+    rnn_rng key_rng;
+    rnn_rng_seed(&key_rng, (uint64_t)cfg->seed ^ L2E_SCRAMBLE_TAG);
+    l2e_substitution_draw(&t->key, &key_rng); // drawn always, used if cfg->scramble
     rnn_rng_seed(&t->data_rng, (uint64_t)cfg->seed ^ SEED_DATA);
     rnn_rng_seed(&t->level_rng, (uint64_t)cfg->seed ^ SEED_LEVEL);
     // the fixed sets depend on the seed and the task, not on the strategy
@@ -250,7 +253,7 @@ rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char 
     for (int i = 0; i < len; i++) {
         const int k = l2e_vocab_index(input[i]);
         if (k < 0) return rnn_fail(RNN_E_ARG, "l2e: character '%c' (code %d) at %d is not in the vocabulary", input[i] >= 32 && input[i] < 127 ? input[i] : '?', (unsigned char)input[i], i);
-        t->in[i] = k;
+        t->in[i] = t->cfg.scramble ? l2e_vocab_index(t->key.to[k]) : k;
     }
     t->in_len[0] = len;
     rnn_status st = s2s_set_batch(t->m, 1, t->in, t->in_len, t->max_in, NULL, NULL, 0);
@@ -259,6 +262,7 @@ rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char 
     const char *v = l2e_vocab();
     for (int i = 0; i < t->out_len[0]; i++) out[i] = v[t->out[i]];
     out[t->out_len[0]] = '\0';
+    if (t->cfg.scramble) l2e_substitute(out, t->out_len[0], &t->key, 1);
     return RNN_OK;
 }
 
