@@ -64,6 +64,7 @@ rnn_status l2e_trainer_create(l2e_trainer **out, const l2e_train_config *cfg) {
     t->cfg = *cfg;
     const int B = cfg->batch, E = cfg->eval_samples;
     l2e_max_lengths(cfg->task, cfg->length, cfg->nesting, &t->max_in, &t->max_out);
+    if (t->max_in < L2E_READ_MIN) t->max_in = L2E_READ_MIN; // room for typed programs; the cost follows the batch's own length
     s2s_config sc = s2s_defaults(L2E_VOCAB_SIZE);
     sc.hidden = cfg->hidden;
     sc.batch = B;
@@ -245,7 +246,8 @@ rnn_status l2e_trainer_evaluate(l2e_trainer *t, l2e_split split, l2e_eval *ev) {
     return RNN_OK;
 }
 
-rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char *out, int cap) {
+// Greedy decode of input already in the model's own symbols.
+rnn_status l2e_trainer_predict_raw(l2e_trainer *t, const char *input, int len, char *out, int cap) {
     if (!input || !out || cap < 1) return rnn_fail(RNN_E_ARG, "l2e: NULL input or output");
     out[0] = '\0';
     if (len < 1 || len > t->max_in) return rnn_fail(RNN_E_ARG, "l2e: input of %d characters not in 1..%d", len, t->max_in);
@@ -253,7 +255,7 @@ rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char 
     for (int i = 0; i < len; i++) {
         const int k = l2e_vocab_index(input[i]);
         if (k < 0) return rnn_fail(RNN_E_ARG, "l2e: character '%c' (code %d) at %d is not in the vocabulary", input[i] >= 32 && input[i] < 127 ? input[i] : '?', (unsigned char)input[i], i);
-        t->in[i] = t->cfg.scramble ? l2e_vocab_index(t->key.to[k]) : k;
+        t->in[i] = k;
     }
     t->in_len[0] = len;
     rnn_status st = s2s_set_batch(t->m, 1, t->in, t->in_len, t->max_in, NULL, NULL, 0);
@@ -262,8 +264,17 @@ rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char 
     const char *v = l2e_vocab();
     for (int i = 0; i < t->out_len[0]; i++) out[i] = v[t->out[i]];
     out[t->out_len[0]] = '\0';
-    if (t->cfg.scramble) l2e_substitute(out, t->out_len[0], &t->key, 1);
     return RNN_OK;
+}
+
+rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char *out, int cap) {
+    if (!t->cfg.scramble || !input || len < 1 || len > t->max_in) return l2e_trainer_predict_raw(t, input, len, out, cap);
+    char seen[L2E_MAX_INPUT];
+    memcpy(seen, input, (size_t)len);
+    l2e_substitute(seen, len, &t->key, 0);
+    rnn_status st = l2e_trainer_predict_raw(t, seen, len, out, cap);
+    if (!st) l2e_substitute(out, (int)strlen(out), &t->key, 1);
+    return st;
 }
 
 const l2e_sample *l2e_trainer_example(const l2e_trainer *t, l2e_split split, int i) {

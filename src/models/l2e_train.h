@@ -57,6 +57,10 @@
 #define L2E_MAX_LR 1.0f            // learning rate in (0, L2E_MAX_LR]
 #define L2E_MAX_CLIP 1e6f          // clip in [0, L2E_MAX_CLIP], 0: none
 #define L2E_MAX_EVAL 100000        // eval_every and eval_samples in 1..L2E_MAX_EVAL
+// A trainer reads inputs of at least this many characters (l2e_trainer_predict
+// of a typed program longer than its level's programs, such as the lecture's
+// examples); buffers only: a step costs what its batch's longest input costs.
+#define L2E_READ_MIN 160
 
 typedef struct {
     l2e_task task;
@@ -100,7 +104,7 @@ typedef struct l2e_trainer {
     rnn_rng data_rng;          // training samples (and their scrambling)
     rnn_rng level_rng;         // curriculum evaluation samples
     l2e_substitution key;      // the run's substitution (used when cfg.scramble)
-    int max_in, max_out;       // longest input/target at the target level
+    int max_in, max_out;       // longest input (at least L2E_READ_MIN) / target at the target level
     l2e_sample *batch;         // [B] scratch samples
     int *in, *in_len;          // [B,max_in], [B]
     int *tgt, *tgt_len;        // [B,max_out], [B]
@@ -128,6 +132,9 @@ void l2e_trainer_status(const l2e_trainer *t, l2e_train_stats *st);
 // Input and prediction are plain text: a scrambled model reads the input
 // through its substitution and its output is mapped back.
 rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char *out, int cap);
+// The same for an input already in the model's symbols (a fixed set's
+// scrambled input): no substitution either way.
+rnn_status l2e_trainer_predict_raw(l2e_trainer *t, const char *input, int len, char *out, int cap);
 // Item i of a fixed set (NULL if out of range); scrambled (input and target) if the config says so.
 const l2e_sample *l2e_trainer_example(const l2e_trainer *t, l2e_split split, int i);
 
