@@ -147,7 +147,7 @@ test('simd: the scrambled variant (one substitution) is learnt as well as the pl
   }
 });
 
-test('simd: a typed program: serialised form and what the engine's interpreter prints', async () => {
+test('simd: a typed program: serialised form and what the engine\'s interpreter prints', async () => {
   const eng = await loadEngine('simd');
   const slide1 = 'j=8584\nfor x in range(8):\n    j+=920\nb=(1500+j)\nprint((b+7567))';
   const s1 = eng.l2eSerialize(slide1);
