@@ -51,7 +51,7 @@
     api_l2e: {
       rnn_l2e_check_config: 2, rnn_l2e_create: 2, rnn_l2e_train: 3, rnn_l2e_status: 2, rnn_l2e_evaluate: 3,
       rnn_l2e_predict: 5, rnn_l2e_examples: 4, rnn_l2e_info: 2, rnn_l2e_free: 1, rnn_s2s_params: 2,
-      rnn_s2s_tensor_sizes: 2,
+      rnn_s2s_tensor_sizes: 2, rnn_l2e_serialize: 3, rnn_l2e_execute: 3,
     },
     api_seq: {
       rnn_seq_create: 2, rnn_seq_free: 1, rnn_seq_info: 2, rnn_seq_set_tensor: 4, rnn_seq_get_tensor: 5,
@@ -373,6 +373,30 @@
         const n = this.c.rnn_l2e_pretty(pi, po, cap);
         if (n < 0) throw this.error();
         return decoder.decode(this.u8(po, n));
+      });
+    }
+
+    // A program typed one statement per line (the slide's form) -> the
+    // serialised input the network reads: "j=8584#for x in range(8):j+=920#...@".
+    l2eSerialize(text) {
+      return this.scoped((s) => {
+        const [pi, n0] = s.text(String(text) + '\0');
+        const cap = Math.max(n0 * 2 + 16, 64), po = s.alloc(cap);
+        const n = this.c.rnn_l2e_serialize(pi, po, cap);
+        if (n < 0) throw this.error();
+        return decoder.decode(this.u8(po, n));
+      });
+    }
+
+    // What a serialised program prints, as a target ("25011."), computed by the
+    // engine's interpreter of the generator's language; throws the reason for a
+    // program outside it (undefined variable, syntax, value beyond int64).
+    l2eExecute(input) {
+      return this.scoped((s) => {
+        const [pi] = s.text(String(input) + '\0');
+        const cap = this.contract.limits.l2eTarget, po = s.alloc(cap);
+        this.check(this.c.rnn_l2e_execute(pi, po, cap));
+        return this.cstring(po);
       });
     }
 

@@ -169,12 +169,13 @@ static void put_charlm(void) {
 }
 
 // --- learning to execute
-// The race page's starting point: 2-digit addition learns visibly within its
-// budget (docs/l2e.md), with a smaller fixed validation set.
+// The race page's starting point: programs of length 2, nesting 1 (the
+// lecture's subject, not addition), with the CLI race's 256 fixed validation
+// samples, so `rnn l2e race --length 2 --steps S` reproduces the page's
+// default race number for number (docs/l2e.md gives what it shows).
 static l2e_train_config l2e_race(void) {
     l2e_train_config c = l2e_train_defaults();
-    c.task = L2E_ADDITION; c.length = 2; c.nesting = 1;
-    c.eval_samples = 128;
+    c.task = L2E_PROGRAM; c.length = 2; c.nesting = 1;
     return c;
 }
 

@@ -8,6 +8,7 @@
 #include "api.h"
 #include "api_contract.h"
 #include "models/l2e_train.h"
+#include "data/l2e_eval.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,7 +95,7 @@ API char *rnn_l2e_examples(l2e_trainer *t, int split, int count, int *len) {
     char pred[L2E_MAX_TARGET];
     for (int i = 0; i < count; i++) {
         const l2e_sample *s = l2e_trainer_example(t, (l2e_split)split, i);
-        if (l2e_trainer_predict(t, s->input, s->input_len, pred, sizeof pred)) { free(out); return NULL; }
+        if (l2e_trainer_predict_raw(t, s->input, s->input_len, pred, sizeof pred)) { free(out); return NULL; }
         const size_t k = strlen(pred);
         memcpy(out + n, s->input, (size_t)s->input_len); n += (size_t)s->input_len;
         out[n++] = '\t';
@@ -118,6 +119,17 @@ API void rnn_l2e_info(const l2e_trainer *t, double *out) {
 }
 
 API void rnn_l2e_free(l2e_trainer *t) { l2e_trainer_free(t); }
+
+// A program typed one statement per line -> the serialised form the network
+// reads (data/l2e_eval.h); its length, or -status (rnn_error() the reason).
+API int rnn_l2e_serialize(const char *text, char *out, int cap) {
+    const int n = l2e_serialize(text, out, cap);
+    return n < 0 ? -(int)RNN_E_ARG : n;
+}
+
+// What a serialised program prints, plus '.' (the target), into out[cap];
+// 0, or a status with the reason (not in the language, undefined variable...).
+API int rnn_l2e_execute(const char *input, char *out, int cap) { return l2e_execute(input, out, cap); }
 
 // The encoder-decoder's parameter block (eU eW eb dU dW db Wy by, see
 // seq2seq.h): a pointer to the floats and their count in *n.

@@ -15,7 +15,10 @@
 API const char *rnn_l2e_vocab(void) { return l2e_vocab(); }
 
 // count samples of `task` at (length, nesting) in `split` (-1: any) from one
-// stream seeded with `seed`; scramble = 1 shuffles each input's characters.
+// stream seeded with `seed`; scramble = 1 passes every sample (input and
+// target) through one substitution of the symbols drawn from its own stream
+// (seed ^ L2E_SCRAMBLE_TAG), so the samples are the same programs as with
+// scramble = 0, relabelled (data/l2e.h).
 // Returns a malloc'd buffer (free with rnn_dealloc) of count lines
 // "input\ttarget\n" (the 42 symbols include neither tab nor newline), *len bytes.
 API char *rnn_l2e_generate(int task, int length, int nesting, int split, int seed, int count, int scramble, int *len) {
@@ -27,11 +30,17 @@ API char *rnn_l2e_generate(int task, int length, int nesting, int split, int see
     if (!out) { rnn_fail(RNN_E_NOMEM, "%d samples", count); return NULL; }
     rnn_rng r;
     rnn_rng_seed(&r, (uint64_t)(uint32_t)seed);
+    l2e_substitution key;
+    if (scramble) {
+        rnn_rng kr;
+        rnn_rng_seed(&kr, (uint64_t)(uint32_t)seed ^ L2E_SCRAMBLE_TAG);
+        l2e_substitution_draw(&key, &kr);
+    }
     size_t n = 0;
     for (int i = 0; i < count; i++) {
         l2e_sample s;
         if (l2e_generate(&s, (l2e_task)task, length, nesting, (l2e_split)split, &r)) { free(out); return NULL; }
-        if (scramble) l2e_scramble(&s, &r);
+        if (scramble) l2e_scramble(&s, &key);
         memcpy(out + n, s.input, (size_t)s.input_len); n += (size_t)s.input_len;
         out[n++] = '\t';
         memcpy(out + n, s.target, (size_t)s.target_len); n += (size_t)s.target_len;

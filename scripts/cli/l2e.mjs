@@ -16,6 +16,8 @@ const USAGE = `usage: rnn l2e <gen | train | race> [options]   (learning to exec
          [--context every|init] [--scramble] [--report-every 200] [--eval-every 50] [--eval-samples 256] [--json]
   race   the four strategies with the same budget (options of train, without --strategy)
   options: --engine simd|scalar|auto. Defaults: program task, nesting 1, 1000 steps.
+  --scramble: the same programs through one random substitution of the symbols (input and
+  target; '#', '@', '.' kept), drawn once per run from the seed, as in the paper's figure.
   Metrics: per-character accuracy on the target under teacher forcing (the paper's metric) and
   exact match of the greedy decode, on fixed train/val sets at the target level.
 `;
@@ -90,7 +92,7 @@ function trainOptions(o, P) {
 function describe(m, eng) {
   const what = m.task === 'program' ? `programs L=${m.length} N=${m.nesting}` : `${m.task} L=${m.length}`;
   return `${what}; hidden ${m.hidden}, batch ${m.batch}, lr ${m.lr}, seed ${m.seed}, context ${m.context}` +
-    `${m.reverse ? ', reversed input' : ''}${m.scramble ? ', SCRAMBLED inputs' : ''} (${eng.kind} module)`;
+    `${m.reverse ? ', reversed input' : ''}${m.scramble ? ', scrambled (one substitution of the symbols)' : ''} (${eng.kind} module)`;
 }
 
 // The format-only guess (see js/l2e-baseline.js), from

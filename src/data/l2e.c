@@ -417,11 +417,36 @@ int l2e_task_parse(const char *name) {
     return -1;
 }
 
-void l2e_scramble(l2e_sample *s, rnn_rng *rng) {
-    for (int i = s->input_len - 2; i > 0; i--) {
+// ---------------------------------------------------------------- scrambling
+
+static int kept_symbol(char c) { return c == '#' || c == '@' || c == '.'; }
+
+void l2e_substitution_draw(l2e_substitution *k, rnn_rng *rng) {
+    char moving[L2E_VOCAB_SIZE];
+    int n = 0;
+    for (int i = 0; i < L2E_VOCAB_SIZE; i++)
+        if (!kept_symbol(k_vocab[i])) moving[n++] = k_vocab[i];
+    for (int i = n - 1; i > 0; i--) { // Fisher-Yates over the symbols that move
         const int j = (int)rnn_rng_range(rng, 0, i);
-        const char c = s->input[i];
-        s->input[i] = s->input[j];
-        s->input[j] = c;
+        const char c = moving[i];
+        moving[i] = moving[j];
+        moving[j] = c;
     }
+    for (int i = 0, m = 0; i < L2E_VOCAB_SIZE; i++) {
+        const char to = kept_symbol(k_vocab[i]) ? k_vocab[i] : moving[m++];
+        k->to[i] = to;
+        k->from[l2e_vocab_index(to)] = k_vocab[i];
+    }
+}
+
+void l2e_substitute(char *text, int len, const l2e_substitution *k, int inverse) {
+    for (int i = 0; i < len; i++) {
+        const int v = l2e_vocab_index(text[i]);
+        if (v >= 0) text[i] = inverse ? k->from[v] : k->to[v];
+    }
+}
+
+void l2e_scramble(l2e_sample *s, const l2e_substitution *k) {
+    l2e_substitute(s->input, s->input_len, k, 0);
+    l2e_substitute(s->target, s->target_len, k, 0);
 }

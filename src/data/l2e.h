@@ -130,6 +130,27 @@ const char *l2e_op_name(l2e_op op);
 // "program", "addition", "copy" and back (-1 if unknown).
 const char *l2e_task_name(l2e_task task);
 int l2e_task_parse(const char *name);
-// Shuffles input[0 .. input_len-2] (Fisher-Yates), keeping the final '@'.
-void l2e_scramble(l2e_sample *s, rnn_rng *rng);
+// Scrambling, as in the paper's figure of a scrambled program: a SUBSTITUTION,
+// one random permutation of the symbols applied to the input and the target
+// alike. '#' (newline), '@' (end of input) and '.' (end of target) stay fixed,
+// so the lines and both ends are kept; the other 39 symbols are permuted among
+// themselves (a digit may become a letter). The program is the same, only its
+// characters are relabelled: to a network that reads one-hot symbols it is
+// the same task.
+typedef struct {
+    char to[L2E_VOCAB_SIZE];   // to[i]: what symbol l2e_vocab()[i] becomes
+    char from[L2E_VOCAB_SIZE]; // the inverse: from[i] becomes l2e_vocab()[i]
+} l2e_substitution;
+// A uniformly random substitution (Fisher-Yates over the 39 moving symbols).
+// Drawn once per run (one data set, one cipher), from its own rng stream.
+void l2e_substitution_draw(l2e_substitution *k, rnn_rng *rng);
+// text[0..len) through k (inverse = 0) or its inverse (1), in place;
+// characters outside the vocabulary are left as they are.
+void l2e_substitute(char *text, int len, const l2e_substitution *k, int inverse);
+// A sample's input and target through k (the split stays that of the plain input).
+void l2e_scramble(l2e_sample *s, const l2e_substitution *k);
+// The tag mixed into a run's seed for its substitution's stream (the generator
+// API and the trainer use the same, so `gen --scramble` and a scrambled
+// training run with one seed share their cipher).
+#define L2E_SCRAMBLE_TAG 0x736372616d626c65ull
 #endif

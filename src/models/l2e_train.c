@@ -50,7 +50,7 @@ void l2e_trainer_free(l2e_trainer *t) {
 static rnn_status draw(l2e_trainer *t, l2e_sample *s, int length, int nesting, l2e_split split, rnn_rng *rng) {
     rnn_status st = l2e_generate(s, t->cfg.task, length, nesting, split, rng);
     if (st) return st;
-    if (t->cfg.scramble) l2e_scramble(s, rng);
+    if (t->cfg.scramble) l2e_scramble(s, &t->key);
     return RNN_OK;
 }
 
@@ -64,6 +64,7 @@ rnn_status l2e_trainer_create(l2e_trainer **out, const l2e_train_config *cfg) {
     t->cfg = *cfg;
     const int B = cfg->batch, E = cfg->eval_samples;
     l2e_max_lengths(cfg->task, cfg->length, cfg->nesting, &t->max_in, &t->max_out);
+    if (t->max_in < L2E_READ_MIN) t->max_in = L2E_READ_MIN; // room for typed programs; the cost follows the batch's own length
     s2s_config sc = s2s_defaults(L2E_VOCAB_SIZE);
     sc.hidden = cfg->hidden;
     sc.batch = B;
@@ -89,6 +90,9 @@ rnn_status l2e_trainer_create(l2e_trainer **out, const l2e_train_config *cfg) {
     t->tgt_len = t->tgt + (long)B * t->max_out;
     t->out = t->tgt_len + B;
     t->out_len = t->out + (long)B * t->max_out;
+    rnn_rng key_rng;
+    rnn_rng_seed(&key_rng, (uint64_t)cfg->seed ^ L2E_SCRAMBLE_TAG);
+    l2e_substitution_draw(&t->key, &key_rng); // drawn always, used if cfg->scramble
     rnn_rng_seed(&t->data_rng, (uint64_t)cfg->seed ^ SEED_DATA);
     rnn_rng_seed(&t->level_rng, (uint64_t)cfg->seed ^ SEED_LEVEL);
     // the fixed sets depend on the seed and the task, not on the strategy
@@ -242,7 +246,8 @@ rnn_status l2e_trainer_evaluate(l2e_trainer *t, l2e_split split, l2e_eval *ev) {
     return RNN_OK;
 }
 
-rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char *out, int cap) {
+// Greedy decode of input already in the model's own symbols.
+rnn_status l2e_trainer_predict_raw(l2e_trainer *t, const char *input, int len, char *out, int cap) {
     if (!input || !out || cap < 1) return rnn_fail(RNN_E_ARG, "l2e: NULL input or output");
     out[0] = '\0';
     if (len < 1 || len > t->max_in) return rnn_fail(RNN_E_ARG, "l2e: input of %d characters not in 1..%d", len, t->max_in);
@@ -260,6 +265,16 @@ rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char 
     for (int i = 0; i < t->out_len[0]; i++) out[i] = v[t->out[i]];
     out[t->out_len[0]] = '\0';
     return RNN_OK;
+}
+
+rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char *out, int cap) {
+    if (!t->cfg.scramble || !input || len < 1 || len > t->max_in) return l2e_trainer_predict_raw(t, input, len, out, cap);
+    char seen[L2E_MAX_INPUT];
+    memcpy(seen, input, (size_t)len);
+    l2e_substitute(seen, len, &t->key, 0);
+    rnn_status st = l2e_trainer_predict_raw(t, seen, len, out, cap);
+    if (!st) l2e_substitute(out, (int)strlen(out), &t->key, 1);
+    return st;
 }
 
 const l2e_sample *l2e_trainer_example(const l2e_trainer *t, l2e_split split, int i) {

@@ -34,11 +34,13 @@
 // after the model has read '@' (as in the paper's single network); greedy
 // decoding stops at '.'.
 //
-// The scrambled variant shuffles the characters of every input (all but the
-// final '@') independently per sample, for training and evaluation alike:
-// the programs' structure is gone, only the bag of characters is left, so the
-// network can't execute anything and its accuracy stays near what guessing
-// from the output format alone gives.
+// The scrambled variant passes every sample (input and target, training and
+// evaluation alike) through one substitution of the symbols drawn from the
+// seed (data/l2e.h): the same programs, relabelled. A network reading one-hot
+// symbols knows nothing of what '+' or '7' mean, so it faces the same task and
+// learns it as well (the paper's figure of a scrambled program makes this
+// point: this is what the network sees). Predictions of a scrambled model are
+// in scrambled symbols; l2e_trainer_predict takes and returns plain text.
 //
 // Determinism: the same config (seed included) and the same sequence of
 // train(steps) totals give the same weights; evaluate/predict never touch the
@@ -55,6 +57,10 @@
 #define L2E_MAX_LR 1.0f            // learning rate in (0, L2E_MAX_LR]
 #define L2E_MAX_CLIP 1e6f          // clip in [0, L2E_MAX_CLIP], 0: none
 #define L2E_MAX_EVAL 100000        // eval_every and eval_samples in 1..L2E_MAX_EVAL
+// A trainer reads inputs of at least this many characters (l2e_trainer_predict
+// of a typed program longer than its level's programs, such as the lecture's
+// examples); buffers only: a step costs what its batch's longest input costs.
+#define L2E_READ_MIN 160
 
 typedef struct {
     l2e_task task;
@@ -65,7 +71,7 @@ typedef struct {
     uint32_t seed;             // weights, training data, evaluation sets
     int reverse;               // read the input reversed (Sutskever et al.)
     s2s_context context;       // summary c as the initial state only, or at every step (Cho et al.)
-    int scramble;              // shuffle each input's characters (the unlearnable control)
+    int scramble;              // pass every sample through one substitution of the symbols
     int eval_every;            // steps between curriculum evaluations
     int eval_samples;          // samples per evaluation (curriculum and the fixed sets)
 } l2e_train_config;
@@ -97,7 +103,8 @@ typedef struct l2e_trainer {
     cur_state cur;
     rnn_rng data_rng;          // training samples (and their scrambling)
     rnn_rng level_rng;         // curriculum evaluation samples
-    int max_in, max_out;       // longest input/target at the target level
+    l2e_substitution key;      // the run's substitution (used when cfg.scramble)
+    int max_in, max_out;       // longest input (at least L2E_READ_MIN) / target at the target level
     l2e_sample *batch;         // [B] scratch samples
     int *in, *in_len;          // [B,max_in], [B]
     int *tgt, *tgt_len;        // [B,max_out], [B]
@@ -122,8 +129,13 @@ rnn_status l2e_trainer_evaluate(l2e_trainer *t, l2e_split split, l2e_eval *ev);
 void l2e_trainer_status(const l2e_trainer *t, l2e_train_stats *st);
 // Greedy decode of one input (characters of l2e_vocab(), at most max_in):
 // writes the NUL-terminated prediction (ending with '.' unless cut off) to out[cap].
+// Input and prediction are plain text: a scrambled model reads the input
+// through its substitution and its output is mapped back.
 rnn_status l2e_trainer_predict(l2e_trainer *t, const char *input, int len, char *out, int cap);
-// Item i of a fixed set (NULL if out of range); inputs are scrambled if the config says so.
+// The same for an input already in the model's symbols (a fixed set's
+// scrambled input): no substitution either way.
+rnn_status l2e_trainer_predict_raw(l2e_trainer *t, const char *input, int len, char *out, int cap);
+// Item i of a fixed set (NULL if out of range); scrambled (input and target) if the config says so.
 const l2e_sample *l2e_trainer_example(const l2e_trainer *t, l2e_split split, int i);
 
 // Longest input and target a sample of `task` at (length, nesting) can have.

@@ -1,7 +1,8 @@
 // The learning-to-execute page (web/l2e.html): from file://, sample programs
 // appear, the race of the four curricula starts in four workers, the four
-// curves move, the predictions table fills, pause stops progress, the
-// scrambled toggle restarts the race; every visible string exists in pt-BR and
+// curves move, the predictions table fills, pause stops progress, a typed
+// program runs in the engine and in the four networks, the scrambled toggle
+// restarts the race on relabelled programs; every visible string exists in pt-BR and
 // English; a nonsense link is reported; phone width, keyboard, http, and the
 // links between the two pages. Tiny models (hidden 16, batch 8) keep it short.
 import { test, before, after } from 'node:test';
@@ -92,6 +93,28 @@ test('file://: samples, a race of four workers, moving curves, predictions, paus
     await page.waitForTimeout(800);
     assert.deepEqual(await scoreSteps(page), paused);
     assert.deepEqual(await points(page, 'chart-char'), pausedPts);
+    // type a program: the slide's first one, run by the engine and by the four networks
+    await page.getByRole('button', { name: 'Slide program 1' }).click();
+    await page.waitForFunction(() => document.getElementById('try-target').textContent !== '');
+    assert.equal(await page.locator('#try-input').textContent(), 'j=8584#for x in range(8):j+=920#b=(1500+j);#print((b+7567))@');
+    assert.equal(await page.locator('#try-target').textContent(), '25011.');
+    const answers = await page.locator('#try-out tr[class^="s"] td').allTextContents();
+    assert.equal(answers.length, 4);
+    for (const a of answers) assert.match(a, /^[-\d.]+$/, `a network's answer: ${a}`);
+    assert.match(await page.locator('#try-msg').textContent(), /^[0-4] of the 4 networks printed exactly the right answer\.$/);
+    const tryIt = async (program) => {
+      await page.locator('#try-program').fill(program);
+      await page.getByRole('button', { name: 'Run it in the four networks' }).click();
+      await page.waitForFunction(() => !document.getElementById('btn-try').disabled);
+      return page.locator('#try-msg').textContent();
+    };
+    assert.match(await tryIt('print(12+34)\n'), /of the 4 networks/);
+    assert.equal(await page.locator('#try-target').textContent(), '46.');
+    assert.match(await tryIt('print(12+34)!'), /not among the 42 symbols.*“!”/);
+    assert.match(await tryIt('print(' + '1'.repeat(200) + ')'), /Too long: the program has 208 characters and these networks read at most 160\./);
+    assert.match(await tryIt('print(a)'), /the right answer is unknown/);
+    assert.match(await page.locator('#try-target').textContent(), /^unknown: .*before it is assigned/);
+    assert.match(await tryIt('   '), /Type a program first/);
     // resume
     await page.getByRole('button', { name: 'Resume' }).click();
     await waitPhase(page, 'running');
@@ -109,9 +132,13 @@ test('file://: samples, a race of four workers, moving curves, predictions, paus
       /scrambled/.test(document.querySelector('#run-state').textContent), null, { timeout: 20000 });
     assert.match(await page.evaluate(() => location.hash), /scramble=1/);
     await page.waitForFunction(() => /scrambled/.test(document.querySelector('#sample-cards figcaption').textContent));
+    // the same program relabelled by one substitution: same length, the '+' and
+    // the parentheses now other symbols, no '@' shown (lines are kept, as on the slide)
     const scrambled = await page.locator('#sample-cards pre').first().textContent();
     assert.doesNotMatch(scrambled, /^print\(/);
-    assert.match(scrambled, /@$/);
+    assert.equal(scrambled.length, first.length, `${scrambled} vs ${first}`);
+    assert.doesNotMatch(scrambled, /@/);
+    assert.doesNotMatch(await page.locator('#sample-cards .l2e-target .code').first().textContent(), /^\d+\.$/);
     // the chart started over and moves again
     await waitPoints(page, 3);
     await page.waitForFunction(() => {
@@ -191,11 +218,17 @@ test('a nonsense link is reported by name and replaced by defaults', async () =>
     const text = await waitMessage(page, /not valid/);
     assert.match(text, /replaced by defaults/);
     for (const k of ['task', 'length', 'nesting', 'steps', 'hidden', 'scramble', 'zzz']) assert.match(text, new RegExp(`\\b${k}\\b`));
-    assert.equal(await page.locator('#set-task').inputValue(), 'addition');
+    assert.equal(await page.locator('#set-task').inputValue(), 'program');
     assert.equal(await page.locator('#set-length').inputValue(), '2');
     const hash = await page.evaluate(() => location.hash);
-    assert.match(hash, /task=addition&length=2&nesting=1&steps=2000&hidden=128/);
+    assert.match(hash, /task=program&length=2&nesting=1&steps=3000&hidden=128/);
     await waitPhase(page, 'idle');
+    // the longer preset and back to the class one
+    await page.getByRole('button', { name: /^Longer preset/ }).click();
+    await page.waitForFunction(() => /task=addition&length=3&nesting=1&steps=10000/.test(location.hash));
+    assert.match(await page.locator('#budget').textContent(), /10,000 steps/);
+    await page.getByRole('button', { name: /^Class preset/ }).click();
+    await page.waitForFunction(() => /task=program&length=2&nesting=1&steps=3000/.test(location.hash));
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
   // a length the task cannot have
@@ -291,7 +324,8 @@ test('settings round-trip through the hash; every key the page names exists in b
   const I = runInNewContext(readFileSync(join(web, 'shared', 'i18n.js'), 'utf8') + '\nRnnI18n;', {});
   const html = readFileSync(join(web, 'l2e.html'), 'utf8');
   const used = [...html.matchAll(/data-i18n(?:-aria-label|-placeholder)?="([^"]+)"/g)].map((m) => m[1]);
-  const files = ['l2e/app.js', 'l2e/table.js', 'l2e/samples.js', 'l2e/score.js', 'l2e/chart.js', 'l2e/race.js', 'l2e/state.js'];
+  const files = ['l2e/app.js', 'l2e/table.js', 'l2e/samples.js', 'l2e/score.js', 'l2e/chart.js', 'l2e/race.js', 'l2e/state.js',
+    'l2e/try.js'];
   for (const f of files) {
     const src = readFileSync(join(web, f), 'utf8');
     assert.doesNotMatch(src, /innerHTML|outerHTML|insertAdjacentHTML|(?<![.\w])eval\s*\(|new Function/, f);

@@ -343,7 +343,7 @@ var RNN_ENGINE_CONTRACT = {
     "clip": 5
    },
    "race": {
-    "task": "addition",
+    "task": "program",
     "length": 2,
     "nesting": 1,
     "strategy": "combined",
@@ -354,7 +354,7 @@ var RNN_ENGINE_CONTRACT = {
     "context": "every",
     "scramble": false,
     "evalEvery": 50,
-    "evalSamples": 128,
+    "evalSamples": 256,
     "lr": 0.002,
     "clip": 5
    }

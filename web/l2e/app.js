@@ -2,7 +2,7 @@
 // wires the task form, the URL hash, the four-worker race, the two accuracy
 // charts, the scoreboard, the sample cards and the predictions table. It does
 // no math and never touches the engine: every number comes from the workers.
-/* global RnnI18n, RnnTexts, RnnL2EState, RnnL2ERace, RnnL2EChart, RnnL2ETable, RnnL2ESamples, RnnL2EScore, RnnBoot */
+/* global RnnI18n, RnnTexts, RnnL2EState, RnnL2ERace, RnnL2EChart, RnnL2ETable, RnnL2ESamples, RnnL2EScore, RnnL2ETry, RnnBoot */
 'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -27,6 +27,7 @@
     table: null,
     samples: null,
     score: null,
+    tryPanel: null,
   };
 
   function pct(x) { return typeof x === 'number' && isFinite(x) ? t('l2ePct', { n: num(100 * x, 1) }) : '–'; }
@@ -75,6 +76,7 @@
       paused: 'l2eStatePaused', done: 'l2eStateDone', failed: 'l2eStateFailed',
     }[p];
     say($('run-state'), key, { stepsNum: app.state.steps });
+    app.tryPanel.setReady(up && (p === 'running' || p === 'paused' || p === 'done'));
     document.documentElement.setAttribute('data-phase', p);
   }
 
@@ -206,6 +208,14 @@
     return p.then(reset).then(function () { if (wasRunning || restart) return startRace(); });
   }
 
+  // The class preset (the defaults) or the longer one (RnnL2EState.LONGER);
+  // the seed, size and language stay.
+  function preset(longer) {
+    var d = RnnL2EState.defaults(), p = longer ? RnnL2EState.LONGER : d;
+    ['task', 'length', 'nesting', 'steps'].forEach(function (k) { app.state[k] = p[k]; });
+    return settingsChanged(false);
+  }
+
   function toggleScramble() {
     app.state.scramble = !app.state.scramble;
     return settingsChanged(true);
@@ -235,6 +245,8 @@
     $('btn-pause').addEventListener('click', act(pause));
     $('btn-reset').addEventListener('click', act(reset));
     $('btn-scramble').addEventListener('click', act(toggleScramble));
+    $('btn-preset-class').addEventListener('click', act(function () { return preset(false); }));
+    $('btn-preset-longer').addEventListener('click', act(function () { return preset(true); }));
     Object.keys(FIELDS).forEach(function (k) {
       var el = $(FIELDS[k]);
       el.addEventListener(el.tagName === 'SELECT' ? 'change' : 'input', function () {
@@ -304,6 +316,10 @@
     app.samples = new RnnL2ESamples.SampleCards($('sample-cards'), t);
     app.samples.clear();
     app.score = new RnnL2EScore.Scoreboard($('score'), t, num, pct);
+    var answers = Array.prototype.slice.call(document.querySelectorAll('#try-out tr[class^="s"] td'));
+    app.tryPanel = new RnnL2ETry.TryPanel({ program: $('try-program'), run: $('btn-try'), msg: $('try-msg'),
+      examples: [$('btn-try-ex1'), $('btn-try-ex2')], input: $('try-input'), target: $('try-target'), answers: answers },
+      function (program) { return app.race.tryProgram(program); });
     fillForm();
     backLink();
     writeHash();

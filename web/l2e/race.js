@@ -104,6 +104,8 @@ var RnnL2ERace = (function () {
   };
 
   Race.prototype.train = function () { return all(this, 'train'); };
+  // A typed program through the four models: four replies (web/l2e/worker.js `try`).
+  Race.prototype.tryProgram = function (program) { return all(this, 'try', { program: program }); };
   Race.prototype.pause = function () { return all(this, 'pause'); };
 
   // Forgets the current race: stops the four and drops their late events.

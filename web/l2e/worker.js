@@ -16,6 +16,9 @@
 //   setup {run, config, budget, rows, evalEvery}
 //                             -> {info, rows: [{input, target, pretty}], eval}
 //   train / pause             -> {running} / {running: false, step}
+//   try {program}             -> {input, prediction, target, targetError, badChars, tooLong, maxIn}
+//                                (a typed program: its serialised form, this model's
+//                                greedy answer, and what the engine's interpreter prints)
 //
 //   progress {step, samples, loss, trainChar, level: {length, nesting}, stepsPerSec}
 //   eval {step, charAcc, exact, loss, predictions: [string]}   every `evalEvery` steps
@@ -58,10 +61,10 @@
 
   function requireModel() { if (!model) throw new Error('no model: send setup first'); }
 
-  // One statement per line, without the final '@' (a scrambled input is
-  // shown as the network reads it).
+  // One statement per line, without the final '@' (a scrambled input keeps
+  // its lines: '#' is not substituted, so it is cut there, as on the slide).
   function pretty(input, scrambled) {
-    if (scrambled) return input;
+    if (scrambled) return input.replace(/@$/, '').split('#').filter(Boolean).join('\n');
     try { return engine.l2ePretty(input); } catch (e) { return input; }
   }
 
@@ -170,6 +173,19 @@
       var ev = evaluate();
       return { info: { params: info.params, hidden: info.hidden, batch: info.batch, maxIn: info.maxIn, maxOut: info.maxOut },
         rows: shown, eval: ev };
+    },
+    // A program the professor typed (one statement per line, as on the slide).
+    // The checks are reported as codes; the page words them in both languages.
+    try: function (msg) {
+      requireModel();
+      var input = engine.l2eSerialize(String(msg.program || ''));
+      var vocab = engine.l2eVocab(), maxIn = model.info.maxIn;
+      var bad = Array.from(new Set(Array.from(input).filter(function (c) { return vocab.indexOf(c) < 0; })));
+      var r = { input: input, prediction: null, target: null, targetError: null, badChars: bad,
+        tooLong: input.length > maxIn, maxIn: maxIn };
+      try { r.target = engine.l2eExecute(input); } catch (e) { r.targetError = e.message; }
+      if (!bad.length && !r.tooLong && input.length > 1) r.prediction = model.predict(input);
+      return r;
     },
     train: function () {
       requireModel();
