@@ -90,6 +90,50 @@ test('neurons: → reads one character with its top-5, play reads to the end, r 
   } finally { await context.close(); }
 });
 
+// Issue 18 item 8: at 960×540 a text of three lines does not fit with the
+// five next characters under each character; they are left out (the detail
+// line keeps them) instead of the text being cut off at the bottom.
+test('neurons: a text too long for the frame drops the next characters under it, nothing is cut off', async () => {
+  const { context, page, lines: problems } = await open();
+  const long = 'A aluna perguntou: "O modelo lê a próxima letra?"\nO rio guarda os pesos (de novo) e diz "sem pressa".\nO rio lê a letra.';
+  const fits = () => page.locator('.neurons-page').evaluate((e) => e.scrollHeight <= e.clientHeight + 1 && e.clientHeight > 0);
+  const dense = () => page.locator('.neurons-page').evaluate((e) => e.classList.contains('dense'));
+  try {
+    assert.equal(await dense(), false);
+    assert.ok(await page.locator('.neurons-next').first().isVisible());
+    assert.ok(await fits());
+    assert.match(await page.locator('.neurons-legend').textContent(), /Under it: the 5 likeliest/);
+    await post(page, { command: 'setInput', input: { text: long } });
+    await page.waitForFunction((n) => document.querySelectorAll('.neurons-cell').length === n, Array.from(long).length);
+    assert.equal(await dense(), true);
+    assert.ok(await fits());
+    assert.equal(await page.locator('.neurons-next').first().isVisible(), false);
+    assert.equal(await page.locator('.neurons-legend').textContent(), 'Colour: the unit after each character (blue −1, white 0, red +1).');
+    await page.keyboard.press('ArrowRight');
+    await waitSteps(page, 1);
+    assert.equal((await page.locator('.neurons-detail-next').allTextContents()).length, 5);
+    await post(page, { command: 'setInput', input: { text: 'O rio lê a letra.' } });
+    await page.waitForFunction(() => document.querySelectorAll('.neurons-cell').length === 17);
+    assert.equal(await dense(), false);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+// The way back to the bundled model shows only while another model is shown.
+test('neurons: "Back to the bundled model" appears after another model is opened and brings it back', async () => {
+  const { context, page, lines: problems } = await open();
+  const back = page.getByRole('button', { name: 'Back to the bundled model' });
+  try {
+    assert.equal(await back.isVisible(), false);
+    await loadQuoteModel(page);
+    assert.equal(await back.isVisible(), true);
+    await back.click();
+    await page.waitForFunction(() => /^bundled model: H = 64/.test(document.querySelector('.neurons-model').textContent));
+    assert.equal(await back.isVisible(), false);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
 test('neurons: a broken model file and a character outside the vocabulary are named; nothing changes', async () => {
   const { context, page, lines: problems } = await open();
   try {

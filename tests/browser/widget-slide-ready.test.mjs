@@ -22,8 +22,8 @@ import { EMBED, openWidget, waitEvents } from './widget-helpers.mjs';
 
 const REGISTRY = runInNewContext(readFileSync(join(ROOT, 'web', 'widgets', 'registry.js'), 'utf8') + '\nRnnWidgetRegistry;', {});
 const MIN_BODY_PX = 18;
-export const PENDING = new Set(['neurons', 'bptt',
-  'architectures', 'translation']);
+export const PENDING = new Set(['bptt',
+  'architectures']);
 
 let browser;
 before(async () => { browser = await launch(); });

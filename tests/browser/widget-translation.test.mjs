@@ -6,7 +6,7 @@
 // the encoder-decoder learns; numbers read from data-value and step events.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './helpers.mjs';
+import { launch, visibleTexts } from './helpers.mjs';
 import { EMBED, openWidget } from './widget-helpers.mjs';
 
 let browser;
@@ -38,6 +38,30 @@ test('translation: phrase word by word, unknown words named, the aligned network
     await page.waitForFunction(() => /xícara/.test(document.querySelector('.tr-note').textContent));
     assert.match(await page.locator('.tr-note').textContent(), /Palavras desconhecidas.*xícara/);
     assert.equal(await page.locator('.tr-words li').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+// Every visible string (and accessible label) switches language, and back;
+// the translated words and the typed phrase are data, not strings of ours.
+test('translation: the pt/en switch changes every visible string, and back', async () => {
+  const { context, page, lines: problems } = await openWidget(browser, `${EMBED}?w=translation&lang=en`);
+  const skip = '.tr-words, .tr-input';
+  const numberish = (s) => /^[\d\s.,:%·–−+]*$/.test(s);
+  try {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => window.__events.some((e) => e.event === 'step'));
+    const en = await page.evaluate(visibleTexts, { skip });
+    await page.getByRole('button', { name: 'Português' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'pt-BR');
+    const pt = await page.evaluate(visibleTexts, { skip });
+    const ptByWhere = new Map(pt.map((x) => [x.where, x.text]));
+    assert.deepEqual(en.filter((x) => !numberish(x.text) && ptByWhere.get(x.where) === x.text), [], 'left in English');
+    assert.equal(pt.length, en.length);
+    assert.ok(pt.length >= 15, `walked ${pt.length} strings`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await page.evaluate(visibleTexts, { skip }), en);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });

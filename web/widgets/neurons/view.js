@@ -137,11 +137,10 @@
         ui.text.setAttribute('aria-label', ctx.t('textLabel'));
         ui.bundled.textContent = ctx.t('modelBundled');
         ui.loadBtn.textContent = ctx.t('modelLoad');
-        ui.legend.textContent = ctx.t('legend');
         say(status.key, status.params);
         render();
       },
-      destroy: function () { destroyed = true; api.pause(); if (typing) clearTimeout(typing); if (client) client.terminate(); root.textContent = ''; },
+      destroy: function () { destroyed = true; api.pause(); window.removeEventListener('resize', resized); if (typing) clearTimeout(typing); if (client) client.terminate(); root.textContent = ''; },
     };
 
     function render() {
@@ -149,6 +148,7 @@
       ui.text.value = text();
       ui.model.textContent = model ? ctx.t('modelInfo', { name: nameOf(), H: model.H, V: model.V,
         steps: model.steps }) : '';
+      ui.bundled.hidden = !modelName;   // the way back, once another model is shown
       ui.unitOf.textContent = data ? ctx.t('unitOf', { H: data.H }) : '';
       ui.unit.textContent = data ? String(unit()) : '';
       ui.unit.setAttribute('data-value', data ? String(unit()) : '');
@@ -156,7 +156,21 @@
       drawText(ui, ctx, data, unit(), function (i) { api.pause(); cursor = i + 1; drawCursor(); emitStep(); });
       drawCursor();
       ui.note.textContent = note ? ctx.t(note.key, note.params) : '';
+      fit();
     }
+
+    // A text that does not fit with five next characters under each
+    // character is drawn without them (the detail line still has them).
+    function fit() {
+      ui.page.classList.remove('dense');
+      ui.legend.textContent = ctx.t('legend');
+      if (ui.page.clientHeight > 0 && ui.page.scrollHeight > ui.page.clientHeight + 1) {
+        ui.page.classList.add('dense');
+        ui.legend.textContent = ctx.t('legendDense');
+      }
+    }
+    function resized() { if (data) fit(); }
+    window.addEventListener('resize', resized);
 
     // The characters read so far are coloured; the detail line names the last one.
     function drawCursor() {
@@ -164,6 +178,7 @@
       ui.cells.forEach(function (c, i) { c.classList.toggle('unread', i >= cursor); c.classList.toggle('at', i === cursor - 1); });
       if (status.key !== 'failed') say(cursor >= data.n ? 'readAll' : 'reading', { t: cursor, n: data.n });
       drawDetail(ui, ctx, data, unit(), cursor);
+      fit();   // the status and detail lines can change the room left for the text
     }
 
     ui.feature.addEventListener('change', function () { api.setInput({ feature: ui.feature.value }); });
@@ -207,8 +222,6 @@
     root.textContent = '';
     var w = node('div', 'neurons', root);
     var ui = { title: node('h1', 'neurons-title', w) };
-    ui.status = node('span', 'neurons-status');
-    ui.status.setAttribute('role', 'status');
     var bar = node('div', 'neurons-bar', w);
     var fl = node('label', 'neurons-field', bar);
     ui.featureLabel = node('span', null, fl);
@@ -220,20 +233,21 @@
     ui.unit = node('output', 'neurons-unit', uu);
     ui.next = node('button', null, uu); ui.next.type = 'button'; ui.next.textContent = '+';
     ui.unitOf = node('span', 'neurons-of', uu);
-    ui.bundled = node('button', null, bar); ui.bundled.type = 'button';
-    ui.loadBtn = node('button', null, bar); ui.loadBtn.type = 'button';
-    ui.file = node('input', 'neurons-file', bar); ui.file.type = 'file'; ui.file.accept = '.rnn,.gz,application/octet-stream';
-    ui.file.tabIndex = -1;
+    ui.status = node('span', 'neurons-status', bar);
+    ui.status.setAttribute('role', 'status');
     ui.rank = node('ol', 'neurons-rank', w);
     ui.text = node('textarea', 'neurons-text', w); ui.text.rows = 2; ui.text.maxLength = MAX_TEXT; ui.text.spellcheck = false;
     ui.page = node('div', 'neurons-page', w);
     ui.cells = [];
     ui.detail = node('p', 'neurons-detail', w);
-    var foot = node('div', 'neurons-foot', w);
-    foot.appendChild(ui.status);
-    ui.model = node('span', 'neurons-model', foot);
-    ui.note = node('span', 'neurons-note', foot);
     ui.legend = node('p', 'neurons-legend', w);
+    var foot = node('div', 'neurons-foot', w);
+    ui.model = node('span', 'neurons-model', foot);
+    ui.bundled = node('button', null, foot); ui.bundled.type = 'button';
+    ui.loadBtn = node('button', null, foot); ui.loadBtn.type = 'button';
+    ui.file = node('input', 'neurons-file', foot); ui.file.type = 'file'; ui.file.accept = '.rnn,.gz,application/octet-stream';
+    ui.file.tabIndex = -1;
+    ui.note = node('span', 'neurons-note', foot);
     return ui;
   }
 
