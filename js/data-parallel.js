@@ -50,11 +50,20 @@
     }
     async expect(type, who) {
       const m = await this.next();
-      if (m && m.type === 'error') throw new Error(`worker ${who}: ${m.message}`);
-      if (!m || m.type !== type) throw new Error(`worker ${who}: expected '${type}', got '${m && m.type}'`);
+      if (m && m.type === 'error') throw replicaError(who, `worker ${who}: ${m.message}`);
+      if (!m || m.type !== type) throw replicaError(who, `worker ${who}: expected '${type}', got '${m && m.type}'`);
       return m;
     }
     close() { if (this.port.close) this.port.close(); }
+  }
+
+  // An error of replica k (it refused, answered nonsense or died): e.replica = k,
+  // so that a caller can tell it from the leader's own (the leader's model is
+  // then intact at its last complete step: the CLI saves it).
+  function replicaError(k, message) {
+    const e = new Error(message);
+    e.replica = k;
+    return e;
   }
 
   class Team {
@@ -122,7 +131,7 @@
     // Replica k's worker died (its error event): the step waiting for it throws.
     fail(k, message) {
       const l = this.links[k - 1];
-      if (l) l.fail(new Error(`worker ${k} stopped: ${message}`));
+      if (l) l.fail(replicaError(k, `worker ${k} stopped: ${message}`));
     }
 
     close() {
