@@ -172,7 +172,7 @@ void rnn_charlm_reset_streams(rnn_charlm *m) {
 // Kept stream cursors (from a model file) must index inside their stream of
 // L characters: a step leaves each cursor in [0, L - 1]. Every replica's
 // (the file of N > 1 workers holds all N*B), not only this one's.
-static rnn_status check_cursors(const rnn_charlm *m, long L) {
+rnn_status rnn_charlm_check_cursors(const rnn_charlm *m, long L) {
     const long *pos = m->workers > 1 ? m->pos_all : m->pos;
     for (long i = 0; i < (long)m->workers * m->B; i++)
         if (pos[i] < 0 || pos[i] >= L) {
@@ -210,10 +210,12 @@ rnn_status rnn_charlm_set_text(rnn_charlm *m, const char *text, long len, int re
         return rnn_fail(RNN_E_DATA, "text too short: %ld training characters, need at least batch x (seq + 1) = %ld",
                         n_train, (long)m->B * (m->T + 1));
     }
-    if (!reset_streams && (st = check_cursors(m, n_train / streams))) { free(tok); return st; }
+    if (!reset_streams && (st = rnn_charlm_check_cursors(m, n_train / streams))) { free(tok); return st; }
     if (workers != m->workers && (st = rnn_charlm_resize_workers(m, workers))) { free(tok); return st; }
     free(m->tokens);
     m->tokens = tok;
+    m->tok_first = 0; // the whole text
+    m->slice_workers = m->slice_shard = 0;
     m->n_train = n_train;
     m->n_val = n_val;
     m->text_hash = rnn_fnv1a(text, len, 2166136261u);
@@ -258,7 +260,7 @@ static void next_batch(rnn_charlm *m) {
         long p = m->pos[s];
         const int wrap = p > L - (T + 1); // p + T + 1 > L, without overflow (L >= T + 1)
         if (wrap) p = 0;
-        const int *src = m->tokens + ((long)m->shard * B + s) * L + p;
+        const int *src = m->tokens + (((long)m->shard * B + s) * L - m->tok_first) + p; // tok_first: a replica's own streams
         for (int t = 0; t < T; t++) { m->x[t * B + s] = src[t]; m->y[t * B + s] = src[t + 1]; }
         if (wrap) memset(m->hs + (long)s * H, 0, sizeof(float) * (size_t)H);
         else memcpy(m->hs + (long)s * H, m->h_carry + (long)s * H, sizeof(float) * (size_t)H);
