@@ -12,7 +12,8 @@
 // number is computed by the engine.
 //
 //   leader:  const team = new DataParallel.Team(lm, ports);   // ports[i] reaches replica i+1
-//            const { restarted } = await team.start(text);     // replicas built from the leader's file
+//            const { restarted } = await team.start(text);     // replicas built from the leader's file and
+//                                                              // only their own streams' tokens
 //            const st = await team.train(20);                  // like lm.train(20), N*B*T chars a step
 //            const bytes = await team.save();                  // gathers every replica's streams first
 //   replica: DataParallel.serve(port, engine);                  // answers until 'close'
@@ -50,11 +51,20 @@
     }
     async expect(type, who) {
       const m = await this.next();
-      if (m && m.type === 'error') throw new Error(`worker ${who}: ${m.message}`);
-      if (!m || m.type !== type) throw new Error(`worker ${who}: expected '${type}', got '${m && m.type}'`);
+      if (m && m.type === 'error') throw replicaError(who, `worker ${who}: ${m.message}`);
+      if (!m || m.type !== type) throw replicaError(who, `worker ${who}: expected '${type}', got '${m && m.type}'`);
       return m;
     }
     close() { if (this.port.close) this.port.close(); }
+  }
+
+  // An error of replica k (it refused, answered nonsense or died): e.replica = k,
+  // so that a caller can tell it from the leader's own (the leader's model is
+  // then intact at its last complete step: the CLI saves it).
+  function replicaError(k, message) {
+    const e = new Error(message);
+    e.replica = k;
+    return e;
   }
 
   class Team {
@@ -76,9 +86,16 @@
     }
 
     // Replaces every other replica with the leader's state `bytes` (a file the
-    // leader saved or loaded: after a roll-back, say). text: only when it changed.
+    // leader saved or loaded: after a roll-back, say). text: only when it
+    // changed; each replica then receives only the tokens of its own streams
+    // (lm.streamTokens), not the whole text: memory does not grow with N x text.
     async sync(bytes, text) {
-      this.links.forEach((l, i) => l.send({ type: 'sync', bytes, text, workers: this.workers, shard: i + 1 }));
+      const nTrain = text !== undefined ? this.lm.info.trainChars : 0;
+      this.links.forEach((l, i) => {
+        const msg = { type: 'sync', bytes, workers: this.workers, shard: i + 1 };
+        if (text !== undefined) { msg.tokens = this.lm.streamTokens(this.workers, i + 1); msg.nTrain = nTrain; }
+        l.send(msg, msg.tokens ? [msg.tokens.buffer] : []);
+      });
       for (let i = 0; i < this.links.length; i++) await this.links[i].expect('ready', i + 1);
     }
 
@@ -122,7 +139,7 @@
     // Replica k's worker died (its error event): the step waiting for it throws.
     fail(k, message) {
       const l = this.links[k - 1];
-      if (l) l.fail(new Error(`worker ${k} stopped: ${message}`));
+      if (l) l.fail(replicaError(k, `worker ${k} stopped: ${message}`));
     }
 
     close() {
@@ -135,16 +152,18 @@
   // model until 'close'. Resolves when closed.
   async function serve(port, engine) {
     const link = new Link(port);
-    let lm = null, text = null, shard = 0;
+    let lm = null, tokens = null, nTrain = 0, shard = 0;
     for (;;) {
       const m = await link.next();
       try {
         if (m.type === 'close') break;
         if (m.type === 'sync') {
-          if (m.text !== undefined) text = m.text;
+          if (m.tokens !== undefined) { tokens = m.tokens; nTrain = m.nTrain; } // this replica's streams only
           if (lm) lm.free();
-          lm = engine.loadCharLM(m.bytes, text);
+          lm = null;
+          lm = engine.loadCharLM(m.bytes);
           shard = m.shard;
+          lm.setStreamTokens(tokens, nTrain, m.workers, m.shard);
           lm.setWorkers(m.workers, m.shard);
           link.send({ type: 'ready' });
         } else if (m.type === 'run') {

@@ -44,6 +44,7 @@
       // data-parallel replicas (src/models/charlm_replica.h; the messages: js/data-parallel.js)
       rnn_lm_set_workers: 4, rnn_lm_replica_gradients: 2, rnn_lm_replica_add: 4, rnn_lm_replica_set: 3,
       rnn_lm_replica_apply: 2, rnn_lm_streams: 3, rnn_lm_put_slice: 4, rnn_lm_workers_lr: 2,
+      rnn_lm_stream_tokens: 4, rnn_lm_set_stream_tokens: 6, // a replica holds only its own streams' tokens
       rnn_lm_set_lr: 2, // a learning-rate schedule (rnn train --decay)
     },
     api_describe: { rnn_describe: 0 },
@@ -627,6 +628,27 @@
         e.c.rnn_lm_streams(p, pp, pc);
         return { pos: Int32Array.from(e.i32(pp, B)), carry: Float32Array.from(e.f32(pc, B * H)) };
       });
+    }
+
+    // Leader: replica k of `workers`' streams of the training text, as an
+    // Int32Array of tokens (copied out; a replica takes them with
+    // setStreamTokens instead of the whole text).
+    streamTokens(workers, k) {
+      const e = this.eng, p = this.live();
+      return e.scoped((s) => {
+        const pn = s.alloc(4);
+        const t = e.c.rnn_lm_stream_tokens(p, workers | 0, k | 0, pn);
+        if (!t) throw e.error();
+        return Int32Array.from(e.i32(t, e.i32(pn, 1)[0]));
+      });
+    }
+
+    // Replica: only its own streams (streamTokens of the leader), of a
+    // training text of nTrain characters; then setWorkers(workers, shard).
+    setStreamTokens(tokens, nTrain, workers, shard) {
+      const e = this.eng, p = this.live();
+      if (!(tokens instanceof Int32Array)) throw new Error('stream tokens must be an Int32Array');
+      e.scoped((s) => e.check(e.c.rnn_lm_set_stream_tokens(p, s.i32(tokens), tokens.length, nTrain | 0, workers | 0, shard | 0)));
     }
 
     // Leader: records replica k's streams for the model file (save() refuses stale ones).

@@ -9,6 +9,7 @@ import { sampleMain, evalMain, exportMain, importMain } from './cli/model-comman
 import { benchMain } from './cli/bench.mjs';
 import { ngramMain, NGRAM_USAGE } from './cli/ngram.mjs';
 import { l2eMain } from './cli/l2e.mjs';
+import { processIo } from './cli/output.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadEngine } = require('../js/node-engine.js');
@@ -30,7 +31,7 @@ ${NGRAM_USAGE}every command also takes --engine simd|scalar|auto (default auto)
 `;
 
 async function main(argv) {
-  const io = { stdout: process.stdout, stderr: process.stderr };
+  const io = processIo(); // a closed reader costs only the lines (cli/output.mjs)
   const [cmd, ...rest] = argv;
   const commands = {
     train: () => trainMain(rest, io, loadEngine),
@@ -52,8 +53,9 @@ async function main(argv) {
 main(process.argv.slice(2)).then(
   async (code) => { process.exitCode = code; await letSignalsIn(); },
   (err) => {
-    if (err instanceof UsageError) { process.stderr.write(`rnn: ${err.message} (see 'rnn help')\n`); process.exitCode = 2; return; }
-    process.stderr.write(`rnn: error: ${err && err.message ? err.message : String(err)}\n`);
+    const { stderr } = processIo();
+    if (err instanceof UsageError) { stderr.write(`rnn: ${err.message} (see 'rnn help')\n`); process.exitCode = 2; return; }
+    stderr.write(`rnn: error: ${err && err.message ? err.message : String(err)}\n`);
     process.exitCode = 1;
   },
 );

@@ -176,6 +176,19 @@ API int rnn_lm_put_slice(rnn_charlm *m, int k, const int *pos, const float *carr
     return st;
 }
 
+// Leader: replica `shard` of `workers`' streams of the training text, in
+// place (n[0] tokens); NULL with a reason. Replica: takes only those
+// (copied; memory does not grow with N x the text).
+API const int *rnn_lm_stream_tokens(const rnn_charlm *m, int workers, int shard, int *n) {
+    long len;
+    const int *t = rnn_charlm_stream_tokens(m, workers, shard, &len);
+    n[0] = (int)len;
+    return t;
+}
+API int rnn_lm_set_stream_tokens(rnn_charlm *m, const int *tok, int n, int n_train, int workers, int shard) {
+    return rnn_charlm_set_stream_tokens(m, tok, n, n_train, workers, shard);
+}
+
 API int rnn_lm_validate(rnn_charlm *m, double *out) { return rnn_charlm_validate(m, out); }
 
 API int rnn_lm_eval(rnn_charlm *m, const char *text, int len, double *out) {

@@ -240,6 +240,7 @@ static void put_limits(void) {
     put("\"limits\":{\"corpusBytes\":%ld,\"sampleLength\":%d,\"temperatureMax\":", RNN_CORPUS_MAX_BYTES, RNN_MAX_SAMPLE);
     put_real(RNN_MAX_TEMPERATURE);
     put(",\"workers\":%d", RNN_MAX_WORKERS); // data-parallel replicas (models/charlm_replica.h)
+    put(",\"steps\":%ld", (long)RNN_MAX_STEP); // the char LM's step counter (models/charlm.h)
     put(",\"topk\":%d,\"l2eCount\":%d,\"l2eInput\":%d,\"l2eTarget\":%d,\"l2eVocab\":%d", RNN_MAX_TOPK, RNN_L2E_MAX_COUNT,
         L2E_MAX_INPUT, L2E_MAX_TARGET, L2E_VOCAB_SIZE);
     put(",\"peakReps\":%d}", RNN_PEAK_MAX_REPS);

@@ -59,6 +59,8 @@ export async function trainMain(argv, io, loadEngine) {
   if (o.out !== undefined) checkOutput(o.out, { data: o.data }); // --resume F --out F continues a run: allowed
   const text = o.data ? readText(o.data) : eng.corpus(DEFAULT_CORPUS.kind, DEFAULT_CORPUS.bytes, DEFAULT_CORPUS.seed);
   const { model, workers, fileWorkers } = buildModel(eng, text, o, io);
+  let room;
+  try { room = stepRoom(model.info, o, eng.contract.limits.steps); } catch (e) { model.free(); throw e; }
   let stopSignal = null, trainer = null, code;
   // Ctrl-C (SIGTERM, SIGHUP) from here on stops the training after its current
   // chunk; one during the final validation, save or the workers' shutdown
@@ -67,10 +69,10 @@ export async function trainMain(argv, io, loadEngine) {
   onInterrupt((sig) => { stopSignal = stopSignal || sig; });
   try {
     trainer = await startTrainer(model, text, workers);
-    if (trainer.restarted && o.resume) { // (a new model's streams start at the beginning anyway)
+    if (o.resume && (trainer.restarted || fileWorkers !== workers)) { // (a new model's streams start at the beginning anyway)
       io.stderr.write(`rnn: ${o.resume} was trained by ${plural(fileWorkers, 'worker')}; with ${plural(workers, 'worker')} every text stream restarts at its beginning (weights and optimiser state kept)\n`);
     }
-    code = await runTraining(model, trainer, o, io, eng, () => stopSignal);
+    code = await runTraining(model, trainer, o, io, eng, () => stopSignal, room);
   } finally {
     if (trainer) await trainer.stop();
     onInterrupt(null);
@@ -81,12 +83,33 @@ export async function trainMain(argv, io, loadEngine) {
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+// The steps the model may still take before the step counter's limit (the
+// engine's). One rule whatever the worker count, checked before any step: a
+// model at the limit is refused, and so is --steps past it; a --seconds
+// budget stops at it.
+function stepRoom(info, o, limit) {
+  const room = limit - info.step, name = o.resume || 'the model';
+  if (room < 1) throw new Error(`${name} is at step ${info.step}, the step counter's limit of ${limit}: it cannot train further`);
+  if (o.steps !== undefined && o.steps > room) {
+    throw new Error(`${name} is at step ${info.step}: ${o.steps} more steps would pass the step counter's limit of ${limit} (at most ${room})`);
+  }
+  return room;
+}
+
 // The model (created, or loaded for --resume) and the number of workers that
 // train it: --workers, or the default, reduced to what the text holds (said
 // once). Without --lr a new model takes the default rate for that number.
+// A resumed file is read first, then given the text: fileWorkers is the
+// count it was saved by, even when the text holds fewer (the engine then
+// makes it the largest count that fits: the streams of another text restart).
 function buildModel(eng, text, o, io) {
-  const resumed = o.resume ? eng.loadCharLM(readBytes(o.resume), text) : null;
-  const want = requestedWorkers(o, resumed);
+  let resumed = null, fileWorkers = 1;
+  if (o.resume) {
+    resumed = eng.loadCharLM(readBytes(o.resume));
+    fileWorkers = resumed.info.workers;
+    try { resumed.setText(text); } catch (e) { resumed.free(); throw e; }
+  }
+  const want = requestedWorkers(o, resumed ? fileWorkers : null);
   const opts = modelOptions(o);
   const create = (n) => eng.createCharLM(text, o.lr === undefined ? { ...opts, lr: defaultLr(eng, n) } : opts);
   let model = resumed || create(want);
@@ -96,15 +119,17 @@ function buildModel(eng, text, o, io) {
     io.stderr.write(`rnn: the training text (${i.trainChars} characters) holds the streams of at most ${plural(workers, 'worker')} (each B x (T + 1) = ${i.B * (i.T + 1)} characters); training with ${workers} instead of ${want}\n`);
     if (!resumed && o.lr === undefined) { model.free(); model = create(workers); }
   }
-  return { model, workers, fileWorkers: resumed ? resumed.info.workers : 1 };
+  return { model, workers, fileWorkers };
 }
 
 // Trains in chunks of about 0.25 s, yielding to the event loop between them
 // so that Ctrl-C (or SIGTERM/SIGHUP) stops after the current chunk; the model
 // is then validated and saved as usual (with N > 1 workers the save first
 // gathers every replica's streams), and trainMain exits with 128 + the signal
-// number. stopped(): the signal trapped so far, or null.
-async function runTraining(model, trainer, o, io, eng, stopped) {
+// number. stopped(): the signal trapped so far, or null. room: the steps left
+// before the step counter's limit. A replica that refuses or dies (an error
+// with e.replica) ends the run: the leader's model is saved, exit 1.
+async function runTraining(model, trainer, o, io, eng, stopped, room) {
   const info = model.info;
   const budget = o.steps !== undefined ? { steps: o.steps } : { seconds: o.seconds !== undefined ? o.seconds : 60 };
   const progress = new Progress(io, { json: !!o.json, budget, info, engine: eng.kind, source: o.data || 'built-in corpus',
@@ -113,18 +138,20 @@ async function runTraining(model, trainer, o, io, eng, stopped) {
   const evalEvery = (o['eval-every'] || 10) * 1000;
   const watch = new LossWatch();
   watch.reset(info.step);
-  let interrupted = false, lastEval = t0, chunk = 1, done = 0, val = NaN, lastTrain = NaN, chars = 0, diverged = null;
+  let interrupted = false, lastEval = t0, chunk = 1, done = 0, val = NaN, lastTrain = NaN, chars = 0, diverged = null, lost = null;
   for (;;) {
     await letSignalsIn();
     const elapsed = performance.now() - t0;
     if (budget.steps !== undefined && done >= budget.steps) break;
     if (budget.seconds !== undefined && elapsed >= budget.seconds * 1000) break;
     if (stopped()) { interrupted = true; break; }
-    const n = budget.steps !== undefined ? Math.min(chunk, budget.steps - done) : chunk;
+    if (done >= room) break; // at the step counter's limit (a --seconds budget)
+    const n = Math.min(budget.steps !== undefined ? Math.min(chunk, budget.steps - done) : chunk, room - done);
     const c0 = performance.now();
     // --decay: the rate held for half the budget, then down to a tenth (js/lr-decay.js)
     const lr = o.decay ? decayedLr(info.lr, budget.steps !== undefined ? done / budget.steps : elapsed / (budget.seconds * 1000)) : undefined;
-    const r = await trainer.train(n, lr);
+    let r;
+    try { r = await trainer.train(n, lr); } catch (e) { if (e.replica === undefined) throw e; lost = e; break; }
     if (!r.ok) { diverged = r.step + 1; break; }
     done += n;
     chars += r.chars; // all workers' characters
@@ -141,8 +168,16 @@ async function runTraining(model, trainer, o, io, eng, stopped) {
   const seconds = (performance.now() - t0) / 1000;
   if (!diverged) val = model.validate();
   const end = { step: model.info.step, seconds, trainBpc: lastTrain, valBpc: val, charsPerSec: chars / seconds, done };
-  if (o.out) writeAtomic(o.out, await trainer.save());
+  if (o.out) {
+    let bytes = null;
+    if (!lost) { try { bytes = await trainer.save(); } catch (e) { if (e.replica === undefined) throw e; lost = e; } }
+    writeAtomic(o.out, bytes || trainer.saveLeader());
+  }
   progress.finish(end, { out: o.out || null, interrupted, diverged });
+  if (lost) {
+    io.stderr.write(`rnn: ${lost.message}; ${o.out ? `saved the leader's model at step ${end.step} to ${o.out} (one worker: its text streams restart when resumed)` : 'the run ends here (no --out given)'}\n`);
+    return 1;
+  }
   if (diverged) {
     io.stderr.write(`rnn: training diverged at step ${diverged} (NaN/Inf); the weights before that step were kept${o.out ? ' and saved' : ''}. Try a lower --lr or --clip 5.\n`);
     return 1;

@@ -16,12 +16,12 @@ export function checkWorkers(o, contract) {
   if (o.workers !== undefined) range(o.workers, 1, contract.limits.workers, 'workers');
 }
 
-// The count asked for: --workers, else the file's on --resume (so a resumed
-// run continues exactly, with the learning rate chosen for it), else the
-// machine's cores capped at 8.
-export function requestedWorkers(o, resumed) {
+// The count asked for: --workers, else the file's on --resume (fileWorkers:
+// so a resumed run continues exactly, with the learning rate chosen for it),
+// else the machine's cores capped at 8.
+export function requestedWorkers(o, fileWorkers) {
   if (o.workers !== undefined) return o.workers;
-  if (resumed) return resumed.info.workers;
+  if (fileWorkers) return fileWorkers;
   return defaultWorkers(DEFAULT_WORKER_CAP);
 }
 
@@ -38,14 +38,21 @@ export function defaultLr(eng, workers) {
   return eng.workersLr(eng.contract.charlm.params.lr.default, workers);
 }
 
-// -> { train(n, lr?), save(), stop(), workers, restarted } for `lm` over `workers`.
+// -> { train(n, lr?), save(), saveLeader(), stop(), workers, restarted } for
+// `lm` over `workers`. train() and save() of a team throw an error with
+// e.replica = k when replica k refused or died; saveLeader() is then the
+// file of the leader alone (its weights and optimiser state at its last
+// complete step; one worker, so its text streams restart when resumed).
 export async function startTrainer(lm, text, workers) {
   if (workers === 1) {
     // a file of another N: its streams restart; otherwise nothing changes
     const restarted = lm.info.workers !== 1 ? lm.setWorkers(1, 0).restarted : false;
     const train = async (n, lr) => { if (lr !== undefined) lm.setLr(lr); return lm.train(n); };
-    return { workers, restarted, train, save: async () => lm.save(), stop: async () => {} };
+    const save = async () => lm.save();
+    return { workers, restarted, train, save, saveLeader: save, stop: async () => {} };
   }
   const team = await startTeam(lm, text, workers);
-  return { workers, restarted: team.started.restarted, train: (n, lr) => team.train(n, lr), save: () => team.save(), stop: () => team.stop() };
+  const saveLeader = () => { lm.setWorkers(1, 0); return lm.save(); };
+  return { workers, restarted: team.started.restarted, train: (n, lr) => team.train(n, lr), save: () => team.save(), saveLeader,
+    stop: () => team.stop() };
 }

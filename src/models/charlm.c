@@ -170,12 +170,27 @@ void rnn_charlm_reset_streams(rnn_charlm *m) {
 }
 
 // Kept stream cursors (from a model file) must index inside their stream of
-// L characters: a step leaves each cursor in [0, L - 1].
-static rnn_status check_cursors(const rnn_charlm *m, long L) {
-    for (int s = 0; s < m->B; s++)
-        if (m->pos[s] < 0 || m->pos[s] >= L)
-            return rnn_fail(RNN_E_SIZE, "stream cursor %d is %ld, past the end of its stream of %ld characters", s, m->pos[s], L);
+// L characters: a step leaves each cursor in [0, L - 1]. Every replica's
+// (the file of N > 1 workers holds all N*B), not only this one's.
+rnn_status rnn_charlm_check_cursors(const rnn_charlm *m, long L) {
+    const long *pos = m->workers > 1 ? m->pos_all : m->pos;
+    for (long i = 0; i < (long)m->workers * m->B; i++)
+        if (pos[i] < 0 || pos[i] >= L) {
+            if (m->workers > 1)
+                return rnn_fail(RNN_E_SIZE, "replica %ld's stream cursor %ld is %ld, past the end of its stream of %ld characters", i / m->B,
+                                i % m->B, pos[i], L);
+            return rnn_fail(RNN_E_SIZE, "stream cursor %ld is %ld, past the end of its stream of %ld characters", i, pos[i], L);
+        }
     return RNN_OK;
+}
+
+// The workers whose streams the training text holds: the model's count, or,
+// for a text whose streams restart anyway (another text than the file's),
+// the largest count that fits (at least 1; too short for 1 is refused).
+static int fitting_workers(const rnn_charlm *m, long n_train, int reset_streams) {
+    int w = m->workers;
+    while (reset_streams && w > 1 && n_train / ((long)w * m->B) < m->T + 1) w--;
+    return w;
 }
 
 rnn_status rnn_charlm_set_text(rnn_charlm *m, const char *text, long len, int reset_streams) {
@@ -185,18 +200,22 @@ rnn_status rnn_charlm_set_text(rnn_charlm *m, const char *text, long len, int re
     if (st) return st;
     const long n_val = (long)((double)n * m->cfg.val_fraction);
     const long n_train = n - n_val;
-    const long streams = (long)m->B * m->workers;
+    const int workers = fitting_workers(m, n_train, reset_streams);
+    const long streams = (long)m->B * workers;
     if (n_train < streams * (m->T + 1)) {
         free(tok);
-        if (m->workers > 1)
+        if (workers > 1)
             return rnn_fail(RNN_E_DATA, "text too short: %ld training characters, need at least workers x batch x (seq + 1) = %ld",
                             n_train, streams * (m->T + 1));
         return rnn_fail(RNN_E_DATA, "text too short: %ld training characters, need at least batch x (seq + 1) = %ld",
                         n_train, (long)m->B * (m->T + 1));
     }
-    if (!reset_streams && (st = check_cursors(m, n_train / streams))) { free(tok); return st; }
+    if (!reset_streams && (st = rnn_charlm_check_cursors(m, n_train / streams))) { free(tok); return st; }
+    if (workers != m->workers && (st = rnn_charlm_resize_workers(m, workers))) { free(tok); return st; }
     free(m->tokens);
     m->tokens = tok;
+    m->tok_first = 0; // the whole text
+    m->slice_workers = m->slice_shard = 0;
     m->n_train = n_train;
     m->n_val = n_val;
     m->text_hash = rnn_fnv1a(text, len, 2166136261u);
@@ -241,7 +260,7 @@ static void next_batch(rnn_charlm *m) {
         long p = m->pos[s];
         const int wrap = p > L - (T + 1); // p + T + 1 > L, without overflow (L >= T + 1)
         if (wrap) p = 0;
-        const int *src = m->tokens + ((long)m->shard * B + s) * L + p;
+        const int *src = m->tokens + (((long)m->shard * B + s) * L - m->tok_first) + p; // tok_first: a replica's own streams
         for (int t = 0; t < T; t++) { m->x[t * B + s] = src[t]; m->y[t * B + s] = src[t + 1]; }
         if (wrap) memset(m->hs + (long)s * H, 0, sizeof(float) * (size_t)H);
         else memcpy(m->hs + (long)s * H, m->h_carry + (long)s * H, sizeof(float) * (size_t)H);

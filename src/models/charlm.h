@@ -75,8 +75,12 @@ typedef struct rnn_charlm {
     rnn_charlm_tensors p, g;
     long step;
     // data (absent for a model loaded without text: sampling only)
-    int *tokens;                     // [n_train + n_val]
+    int *tokens;                     // [n_train + n_val], or a replica's own streams (below)
     long n_train, n_val;
+    // a replica that holds only its own streams (rnn_charlm_set_stream_tokens):
+    // tokens[0] is token tok_first of the training text; 0 otherwise
+    long tok_first;
+    int slice_workers, slice_shard;  // the (workers, shard) those streams are for; 0: the whole text
     uint32_t text_hash;              // FNV-1a of the text the model was trained on
     double unigram_bits;             // entropy of the training text's char distribution
     long *pos;                       // [B] stream cursors, relative to stream start
@@ -146,5 +150,7 @@ double rnn_charlm_forward_backward(rnn_charlm *m);
 int rnn_charlm_update(rnn_charlm *m, double loss, double *norm, int *clipped);
 // Cursors to 0 and carried state to 0, for every stream (every replica's too).
 void rnn_charlm_reset_streams(rnn_charlm *m);
+// Every kept cursor (all replicas' when workers > 1) inside its stream of L characters.
+rnn_status rnn_charlm_check_cursors(const rnn_charlm *m, long L);
 uint32_t rnn_fnv1a(const void *data, long len, uint32_t h);
 #endif

@@ -40,6 +40,9 @@ rnn_status rnn_charlm_set_workers(rnn_charlm *m, int workers, int shard, int *re
     if (workers < 1 || workers > RNN_MAX_WORKERS) return rnn_fail(RNN_E_ARG, "workers %d not in [1, %d]", workers, RNN_MAX_WORKERS);
     if (shard < 0 || shard >= workers) return rnn_fail(RNN_E_ARG, "replica %d not in [0, %d]", shard, workers - 1);
     if (!m->tokens) return rnn_fail(RNN_E_STATE, "no training text attached to this model");
+    if (m->slice_workers && (workers != m->slice_workers || shard != m->slice_shard))
+        return rnn_fail(RNN_E_STATE, "this model holds only the streams of replica %d of %d, not of replica %d of %d", m->slice_shard,
+                        m->slice_workers, shard, workers);
     const long streams = (long)workers * m->B;
     if (m->n_train / streams < m->T + 1)
         return rnn_fail(RNN_E_DATA, "text too short for %d workers: %ld training characters, need at least workers x batch x (seq + 1) = %ld",
@@ -63,6 +66,46 @@ rnn_status rnn_charlm_set_workers(rnn_charlm *m, int workers, int shard, int *re
     rnn_charlm_reset_streams(m); // another layout of the text: every stream starts again
     *restarted = 1;
     return RNN_OK;
+}
+
+rnn_status rnn_charlm_set_stream_tokens(rnn_charlm *m, const int *tok, long n, long n_train, int workers, int shard) {
+    if (workers < 2 || workers > RNN_MAX_WORKERS) return rnn_fail(RNN_E_ARG, "workers %d not in [2, %d]", workers, RNN_MAX_WORKERS);
+    if (shard < 1 || shard >= workers) return rnn_fail(RNN_E_ARG, "replica %d not in [1, %d] (the leader keeps the whole text)", shard, workers - 1);
+    const long streams = (long)workers * m->B;
+    if (n_train < streams * (m->T + 1) || n_train > 0x7fffffffL)
+        return rnn_fail(RNN_E_DATA, "a training text of %ld characters does not hold %d workers' streams of batch x (seq + 1) = %ld", n_train,
+                        workers, (long)m->B * (m->T + 1));
+    const long L = n_train / streams;
+    if (n != (long)m->B * L)
+        return rnn_fail(RNN_E_ARG, "replica %d's streams are %d x %ld = %ld tokens, got %ld", shard, m->B, L, (long)m->B * L, n);
+    for (long i = 0; i < n; i++)
+        if (tok[i] < 0 || tok[i] >= m->V) return rnn_fail(RNN_E_DATA, "token %d at %ld not in [0, %d)", tok[i], i, m->V);
+    rnn_status st;
+    if (m->workers == workers && (st = rnn_charlm_check_cursors(m, L))) return st; // the file's streams, kept
+    int *copy = malloc(sizeof(int) * (size_t)n);
+    if (!copy) return rnn_fail(RNN_E_NOMEM, "%ld tokens", n);
+    memcpy(copy, tok, sizeof(int) * (size_t)n);
+    free(m->tokens);
+    m->tokens = copy;
+    m->n_train = n_train;
+    m->n_val = 0; // the leader validates
+    m->tok_first = (long)shard * m->B * L;
+    m->slice_workers = workers;
+    m->slice_shard = shard;
+    return RNN_OK;
+}
+
+const int *rnn_charlm_stream_tokens(const rnn_charlm *m, int workers, int shard, long *n) {
+    *n = 0;
+    if (!m->tokens || m->slice_workers) { rnn_fail(RNN_E_STATE, "this model does not hold the whole training text"); return NULL; }
+    if (workers < 2 || workers > RNN_MAX_WORKERS || shard < 0 || shard >= workers) {
+        rnn_fail(RNN_E_ARG, "replica %d of %d workers", shard, workers);
+        return NULL;
+    }
+    const long streams = (long)workers * m->B, L = m->n_train / streams;
+    if (L < m->T + 1) { rnn_fail(RNN_E_DATA, "text too short for %d workers", workers); return NULL; }
+    *n = (long)m->B * L;
+    return m->tokens + (long)shard * m->B * L;
 }
 
 rnn_status rnn_charlm_replica_gradients(rnn_charlm *m, double *loss) {

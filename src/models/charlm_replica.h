@@ -34,6 +34,17 @@
 // the beginning of its part of the text with a zero state, *restarted = 1
 // (the weights and the optimiser state are kept).
 rnn_status rnn_charlm_set_workers(rnn_charlm *m, int workers, int shard, int *restarted);
+// A replica that holds only its own streams, not the whole text (issue 22:
+// memory must not grow with N x the text): tok [n] are the training text's
+// tokens of streams shard*B .. shard*B+B-1 (n = B x L, L = n_train / (workers
+// x B)), from the leader's rnn_charlm_stream_tokens. Checked (every token in
+// the vocabulary, n, and the file's cursors when it has this many workers),
+// copied; the model then takes only set_workers(workers, shard) and trains as
+// a replica (no validation split). Another text (set_text) ends this.
+rnn_status rnn_charlm_set_stream_tokens(rnn_charlm *m, const int *tok, long n, long n_train, int workers, int shard);
+// Leader: where replica `shard` of `workers`' streams are in this model's
+// tokens (*n of them), or NULL with a reason.
+const int *rnn_charlm_stream_tokens(const rnn_charlm *m, int workers, int shard, long *n);
 // This replica's gradient of the next chunk into m->grads (scaled by 1/N,
 // see above); *loss = its chunk's mean loss / N. Nothing committed.
 rnn_status rnn_charlm_replica_gradients(rnn_charlm *m, double *loss);

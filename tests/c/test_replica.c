@@ -42,6 +42,8 @@ static int replica_step(rnn_charlm **r, int N, rnn_train_stats *st) {
     return 1;
 }
 
+static void put_u64le(unsigned char *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = (unsigned char)(v >> (8 * i)); }
+
 static void free_all(rnn_charlm **r, int N) { for (int k = 0; k < N; k++) rnn_charlm_free(r[k]); }
 
 static int same_floats(const float *a, const float *b, long n) { return memcmp(a, b, sizeof(float) * (size_t)n) == 0; }
@@ -207,6 +209,82 @@ static void test_forged_file(const char *text, long len) {
     free(f);
 }
 
+// Issue 22 item 8: a forged cursor of replica k >= 1 past the end of its
+// stream is refused by name, as replica 0's is (before: accepted, and that
+// stream restarted silently); the last valid cursor is kept.
+static void test_forged_replica_cursor(const char *text, long len) {
+    long flen;
+    int id;
+    unsigned char *f = run(2, 2, text, len, &flen, &id);
+    CHECK(f != NULL, "%s", rnn_last_error());
+    if (!f) return;
+    const long cursors = flen - 4 - 2 * 2 * 24 * 4 - 2 * 2 * 8; // cursors[N*B] (u64) before carry[N*B*H] and the checksum
+    rnn_charlm *m;
+    CHECK(rnn_model_load(&m, f, flen) == RNN_OK, "%s", rnn_last_error());
+    const long L = m ? (long)(len - (long)((double)len * m->cfg.val_fraction)) / 4 : 0; // n_train / (N*B); all ASCII
+    rnn_charlm_free(m);
+    const uint64_t bad[2] = {(uint64_t)L, 0x7ffffff8u};
+    for (int k = 0; k < 2; k++) {
+        for (int i = 0; i < 2; i++) {
+            unsigned char *g = malloc((size_t)flen);
+            memcpy(g, f, (size_t)flen);
+            put_u64le(g + cursors + 8 * (2 * k + 1), bad[i]); // replica k's stream 1
+            fix_checksum(g, flen);
+            CHECK(rnn_model_load(&m, g, flen) == RNN_OK, "%s", rnn_last_error());
+            if (m) {
+                EXPECT_STATUS(RNN_E_SIZE, rnn_charlm_set_text(m, text, len, 0), "replica %d's cursor %llu of a %ld-char stream kept", k,
+                              (unsigned long long)bad[i], L);
+                char want[64];
+                snprintf(want, sizeof want, "replica %d's stream cursor 1", k);
+                CHECK(strstr(rnn_last_error(), want) != NULL, "reason names replica %d's cursor: %s", k, rnn_last_error());
+                rnn_charlm_free(m);
+            }
+            put_u64le(g + cursors + 8 * (2 * k + 1), (uint64_t)L - 1);
+            fix_checksum(g, flen);
+            CHECK(rnn_model_load(&m, g, flen) == RNN_OK && rnn_charlm_set_text(m, text, len, 0) == RNN_OK,
+                  "replica %d's cursor L-1 refused: %s", k, rnn_last_error());
+            rnn_charlm_free(m);
+            free(g);
+        }
+    }
+    free(f);
+}
+
+// Issue 22 item 2: a file of N workers given another text too short for N
+// (its streams restart anyway) becomes the largest count that fits instead
+// of being refused; the same text claimed with its cursors kept still needs N.
+static void test_short_text_fewer_workers(const char *text, long len) {
+    long flen;
+    int id;
+    unsigned char *f = run(3, 2, text, len, &flen, &id);
+    CHECK(f != NULL, "%s", rnn_last_error());
+    if (!f) return;
+    rnn_charlm *m;
+    const long short_len = 50; // 45 training characters (val 10%): 4 streams of T+1 = 9 fit, 6 do not
+    CHECK(rnn_model_load(&m, f, flen) == RNN_OK && m->workers == 3, "%s", rnn_last_error());
+    EXPECT_STATUS(RNN_E_DATA, rnn_charlm_set_text(m, text, short_len, 0), "cursors kept on a text too short for 3");
+    CHECK(m->workers == 3 && m->tokens == NULL, "a refused text changes nothing (workers %d)", m->workers);
+    CHECK(rnn_charlm_set_text(m, text, short_len, 1) == RNN_OK, "another, shorter text: %s", rnn_last_error());
+    CHECK(m->workers == 2, "workers %d", m->workers);
+    CHECK((long)m->workers * m->B * (m->T + 1) <= m->n_train && (long)(m->workers + 1) * m->B * (m->T + 1) > m->n_train,
+          "the largest count that fits: %d for %ld characters", m->workers, m->n_train);
+    rnn_charlm_free(m);
+    CHECK(rnn_model_load(&m, f, flen) == RNN_OK, "%s", rnn_last_error());
+    CHECK(rnn_charlm_set_text(m, text, 20, 1) == RNN_OK && m->workers == 1 && m->pos_all == NULL, "1 worker: %s (workers %d)",
+          rnn_last_error(), m ? m->workers : -1);
+    rnn_train_stats st;
+    CHECK(rnn_charlm_train(m, 1, &st) == RNN_OK && st.finite, "trains alone: %s", rnn_last_error());
+    long glen;
+    unsigned char *g = save(m, &glen);
+    CHECK(g && g[4] == 1, "and saves version 1");
+    free(g);
+    rnn_charlm_free(m);
+    CHECK(rnn_model_load(&m, f, flen) == RNN_OK, "%s", rnn_last_error());
+    EXPECT_STATUS(RNN_E_DATA, rnn_charlm_set_text(m, text, 12, 1), "a text too short for one worker");
+    rnn_charlm_free(m);
+    free(f);
+}
+
 int main(void) {
     long len;
     char *text = corpus(RNN_CORPUS_ARITHMETIC, 3, 20000, &len);
@@ -218,6 +296,8 @@ int main(void) {
     test_resume_exact(text, len);
     test_refusals(text, len);
     test_forged_file(text, len);
+    test_forged_replica_cursor(text, len);
+    test_short_text_fewer_workers(text, len);
     free(text);
     return check_report();
 }

@@ -164,3 +164,64 @@ test('the --decay schedule: held for half the budget, then down to a tenth', () 
   assert.ok(Math.abs(decayedLr(0.01, 1) - 0.001) < 1e-12);
   assert.ok(Math.abs(decayedLr(0.01, 7) - 0.001) < 1e-12, 'past the budget it stays at a tenth');
 });
+
+// Issue 22 item 6: every replica used to receive and tokenize the whole text
+// (peak memory grew with N x the text). Now each receives only the tokens of
+// its own B streams, and trains bit for bit as a replica given the whole text.
+function checkSliceMessages(got, info, N) {
+  const { B, trainChars, vocab } = info;
+  const L = Math.floor(trainChars / (N * B));
+  const chars = [...TEXT];
+  assert.equal(got.length, N - 1);
+  for (const m of got) {
+    assert.equal(m.text, undefined, 'no text in the message');
+    assert.ok(m.tokens instanceof Int32Array, 'tokens, not text');
+    assert.equal(m.tokens.length, B * L, `replica ${m.shard}: its B x L tokens, not the ${chars.length} of the text`);
+    assert.equal(m.nTrain, trainChars);
+    const first = m.shard * B * L;
+    const want = Int32Array.from(chars.slice(first, first + B * L), (c) => vocab.indexOf(c));
+    assert.deepEqual(m.tokens, want, `replica ${m.shard}: the tokens of streams ${m.shard * B}..${m.shard * B + B - 1}`);
+  }
+}
+
+test('a replica receives only its own streams\' tokens, not the text; it trains as one given the whole text', async () => {
+  const { MessageChannel } = await import('node:worker_threads');
+  const { Team, serve } = require('../../js/data-parallel.js');
+  const eng = await loadEngine('simd');
+  const N = 3;
+  const lm = eng.createCharLM(TEXT, OPTS);
+  const got = [], ports = [];
+  for (let k = 1; k < N; k++) {
+    const { port1, port2 } = new MessageChannel();
+    port2.on('message', (m) => { if (m.type === 'sync') got.push(m); });
+    serve(port2, eng);
+    ports.push(port1);
+  }
+  const team = new Team(lm, ports);
+  let bytes;
+  try {
+    await team.start(TEXT);
+    checkSliceMessages(got, lm.info, N);
+    await team.train(3);
+    bytes = await team.save();
+  } finally { team.close(); } // (an open port would keep the test process alive)
+  // engine level: a replica with only its streams = one with the whole text, bit for bit
+  const { trainChars } = lm.info;
+  const whole = eng.loadCharLM(bytes, TEXT), part = eng.loadCharLM(bytes);
+  whole.setWorkers(N, 2);
+  part.setStreamTokens(lm.streamTokens(N, 2), trainChars, N, 2);
+  part.setWorkers(N, 2);
+  for (let i = 0; i < 4; i++) {
+    const a = whole.replicaGradients(true), b = part.replicaGradients(true);
+    assert.equal(a.loss, b.loss);
+    assert.ok(same(new Uint8Array(a.grads.buffer), new Uint8Array(b.grads.buffer)), `step ${i}: gradients differ`);
+    whole.setGradients(a.grads, a.loss); whole.applyGradients(null);
+    part.setGradients(b.grads, b.loss); part.applyGradients(null);
+  }
+  assert.throws(() => part.setWorkers(N, 1), /holds only the streams of replica 2 of 3/);
+  assert.throws(() => part.setStreamTokens(new Int32Array(5), trainChars, N, 2), /replica 2's streams are/);
+  const bad = lm.streamTokens(N, 1); bad[0] = 999;
+  assert.throws(() => part.setStreamTokens(bad, trainChars, N, 1), /token 999 at 0 not in/);
+  assert.throws(() => lm.streamTokens(N, N), /replica 3 of 3 workers/);
+  [lm, whole, part].forEach((m) => m.free());
+});

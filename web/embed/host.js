@@ -2,7 +2,7 @@
 // buttons, the keyboard (space = play/pause, → = one step, r = reset) and
 // the postMessage API (shared/widget-api.js) to the widget's instance.
 // Events the widget emits ('ready', 'step', 'done') go to the parent frame.
-/* global RnnLocale, RnnHashSchema, RnnWidgetApi, RnnWidgetRegistry, RnnBoot */
+/* global RnnLocale, RnnHashSchema, RnnWidgetApi, RnnWidgetRegistry, RnnWidgetKit, RnnBoot */
 'use strict';
 var RnnWidgetHost = (function () {
   // def: the registered parts {strings, schema, mount}; opts: {id, el, lang,
@@ -39,6 +39,10 @@ var RnnWidgetHost = (function () {
       opts.onLabels();
     }
 
+    // every command goes through the kit's queue: in order, pause and reset
+    // cancel waiting plays and steps, a bounded number of steps wait
+    var submit = RnnWidgetKit.commandQueue(function (command, input) { run(command, input); });
+
     function run(command, input) {
       if (command === 'play') instance.play();
       else if (command === 'pause') instance.pause();
@@ -63,26 +67,25 @@ var RnnWidgetHost = (function () {
       if (ev.key === ' ' || ev.key === 'Spacebar') {
         if (tag === 'BUTTON') return;          // a focused button's own space press
         ev.preventDefault();
-        run(instance.playing() ? 'pause' : 'play');
-      } else if (ev.key === 'ArrowRight') { ev.preventDefault(); run('step'); }
-      else if (ev.key === 'r' || ev.key === 'R') { ev.preventDefault(); run('reset'); }
+        submit(instance.playing() ? 'pause' : 'play');
+      } else if (ev.key === 'ArrowRight') { ev.preventDefault(); submit('step'); }
+      else if (ev.key === 'r' || ev.key === 'R') { ev.preventDefault(); submit('reset'); }
     }
 
     function onMessage(ev) {
       if (ev.source !== window.parent) return;  // only the page that embeds us (or this page itself)
       var c = RnnWidgetApi.parse(ev.data, hash, def.schema.inputKeys);
       if (c === null) return;
+      if (c.ok) c = submit(c.command, c.input);
       if (!c.ok) {
         try { ev.source.postMessage(RnnWidgetApi.event(opts.id, 'rejected', { reason: c.reason }), '*'); } catch (e) { /* gone */ }
-        return;
       }
-      run(c.command, c.input);
     }
 
     instance = def.mount(opts.el, ctx);
-    b.play.addEventListener('click', function () { run(instance.playing() ? 'pause' : 'play'); });
-    b.step.addEventListener('click', function () { run('step'); });
-    b.reset.addEventListener('click', function () { run('reset'); });
+    b.play.addEventListener('click', function () { submit(instance.playing() ? 'pause' : 'play'); });
+    b.step.addEventListener('click', function () { submit('step'); });
+    b.reset.addEventListener('click', function () { submit('reset'); });
     document.addEventListener('keydown', onKey);
     window.addEventListener('message', onMessage);
     syncButtons();

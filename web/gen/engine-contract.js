@@ -449,6 +449,7 @@ var RNN_ENGINE_CONTRACT = {
   "sampleLength": 1000000,
   "temperatureMax": 100,
   "workers": 64,
+  "steps": 2147483647,
   "topk": 16,
   "l2eCount": 1000000,
   "l2eInput": 512,

@@ -577,9 +577,14 @@
     });
   }
 
+  // #cores=6 on a 2-core computer is not nonsense: said as more than it has
   function reportHashProblems(parsed) {
+    var over = RnnState.coresOverMachine(location.hash);
+    var others = over ? parsed.invalid.filter(function (k) { return k !== 'cores'; }) : parsed.invalid;
     if (parsed.tooLong) message('hashTooLong', { maxNum: RnnState.MAX_HASH }, 'warn');
-    else if (parsed.invalid.length || parsed.unknown.length) message('hashIgnored', { list: RnnState.problemList(parsed) }, 'warn');
+    else if (over && !others.length && !parsed.unknown.length) {
+      message('coresOverMachine', { wantNum: over, hwNum: RnnState.HW_CORES, nNum: app.state.cores }, 'warn');
+    } else if (parsed.invalid.length || parsed.unknown.length) message('hashIgnored', { list: RnnState.problemList(parsed) }, 'warn');
   }
 
   function startEngine() {

@@ -106,6 +106,7 @@ var RnnCorpusPanel = (function () {
         fail(err);
         return;
       }
+      RnnTexts.clearMessage('errPasteTooBig'); // an earlier refused paste is history
       self.text = e.target.value;
       self.id = 'custom';
       $('corpus-select').value = 'custom';

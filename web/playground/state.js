@@ -63,11 +63,20 @@ var RnnState = (function () {
   // from the preset's one-core rate (engineConfig's lr)
   function lrAuto(state) { return state.lr === 'auto'; }
 
+  // The number of cores a link asks for when it is a whole number over this
+  // computer's (but within the engine's limit): not nonsense, only more than
+  // the machine has (said as such; the default is used). Otherwise null.
+  function coresOverMachine(hash) {
+    var m = /(?:^#?|&)cores=(\d{1,3})(?:&|$)/.exec(String(hash || ''));
+    var n = m ? Number(m[1]) : NaN;
+    return n > CORES.max && n <= C.limits.workers ? n : null;
+  }
+
   // min / max of a numeric field, for the form's input attributes
   function limits(key) { var f = SCHEMA[key]; return { min: f.min, max: f.max }; }
 
   return { SCHEMA: SCHEMA, KEYS: KEYS, CORPORA: CORPORA, defaults: defaults, parse: parse,
     serialize: serialize, check: check, engineConfig: engineConfig, lrAuto: lrAuto, limits: limits, problemList: HS.problemList,
-    MAX_HASH: HS.MAX_HASH };
+    coresOverMachine: coresOverMachine, HW_CORES: HW, MAX_HASH: HS.MAX_HASH };
 })();
 if (typeof module === 'object' && module.exports) module.exports = RnnState;

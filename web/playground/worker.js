@@ -147,8 +147,8 @@
 
   // A new leader model: the team restarts from it, then the first snapshot.
   // Resolves {info, team} (team: see Crew.attach; savedWorkers: the file's N).
-  function install(m, text) {
-    var saved = m.info.workers;
+  function install(m, text, savedWorkers) {
+    var saved = savedWorkers || m.info.workers;
     replaceModel(m, text);
     return attachTeam().then(function (t) {
       t.savedWorkers = saved;
@@ -364,10 +364,16 @@
       sampleSeed = (msg.config && msg.config.seed) || 1;
       return install(m, msg.text);
     },
+    // The file first, then the text: the count it was saved by is read
+    // before a text too short for it makes the model the largest count that
+    // fits (another text: its streams restart anyway).
     load: function (msg) {
-      var bytes = new Uint8Array(msg.bytes);
-      var m = msg.text ? engine.loadCharLM(bytes, msg.text) : engine.loadCharLM(bytes);
-      return install(m, msg.text);
+      var m = engine.loadCharLM(new Uint8Array(msg.bytes));
+      var saved = m.info.workers;
+      if (msg.text) {
+        try { m.setText(msg.text); } catch (e) { m.free(); throw e; }
+      }
+      return install(m, msg.text, saved);
     },
     importPytorch: function (msg) {
       var m = engine.importPytorch(msg.json);

@@ -41,6 +41,13 @@ var RnnTexts = (function () {
     say(el, key, params);
   }
 
+  // Hides the message if it still shows key (a problem that a later action
+  // put right: the paste that was too big, once a paste is accepted).
+  function clearMessage(key) {
+    var el = document.getElementById('message'), v = dynamic.get(el);
+    if (!el.hidden && v && v.key === key) message(null);
+  }
+
   // A user error (corpus-input.js's UserError: {key, params}) carries its own
   // message key; anything else is shown with fallbackKey and its message as the
   // reason. Tested by shape, not class: texts.js also serves l2e.html, which
@@ -50,5 +57,5 @@ var RnnTexts = (function () {
     else message(fallbackKey || 'errSetup', { reason: e && e.message ? e.message : String(e) });
   }
 
-  return { say: say, relabel: relabel, message: message, userError: userError };
+  return { say: say, relabel: relabel, message: message, clearMessage: clearMessage, userError: userError };
 })();

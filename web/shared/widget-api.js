@@ -38,6 +38,8 @@ var RnnWidgetApi = (function () {
       var k = keys[i], v = input[k];
       if (inputKeys.indexOf(k) < 0) return { ok: false, reason: 'unknown input ' + k.slice(0, 40) + ' (one of: ' + inputKeys.join(', ') + ')' };
       var scalar = typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && isFinite(v));
+      // true/false only for a yes/no field: {example: true} is not example 1
+      if (typeof v === 'boolean' && hash.parseValue(k, 'true').value !== true) return { ok: false, reason: 'bad value for ' + k + ' (not a yes/no setting)' };
       var r = scalar ? hash.parseValue(k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v)) : { ok: false };
       if (!r.ok) return { ok: false, reason: 'bad value for ' + k };
       out[k] = r.value;

@@ -1,5 +1,6 @@
 // widget-kit.js - the pieces every lecture widget view (web/widgets/*/view.js)
-// shares: a DOM node helper, the serial queue of worker requests, the play
+// shares: a DOM node helper, the serial queue of worker requests, the queue
+// of commands (in order; pause and reset cancel waiting plays and steps), the play
 // loop (one tick, a pause, the next tick) and the start of the widget's
 // worker. Loaded once by embed.html, before any widget's files.
 /* global RnnWorkerClient, RNN_WIDGET_WORKER_SOURCES, RNN_ENGINE_GLUE, RnnBoot */
@@ -18,11 +19,58 @@ var RnnWidgetKit = (function () {
   // Worker requests run one after another, in the order they were asked for
   // (a reset pressed during a training chunk waits for it); a failure goes to
   // fail and the queue goes on. Returns serial(fn) -> the queue's promise.
+  // Every queue of the page counts its requests not yet done (busy), so that
+  // commands wait for the work of the commands before them (commandQueue).
+  var busy = 0, idleWaiters = [];
+  function settled() {
+    busy--;
+    if (busy === 0) idleWaiters.splice(0).forEach(function (f) { f(); });
+  }
   function serialQueue(fail) {
     var queue = Promise.resolve();
     return function serial(fn) {
-      queue = queue.then(fn).catch(fail);
+      busy++;
+      queue = queue.then(fn).catch(fail).then(function (v) { settled(); return v; });
       return queue;
+    };
+  }
+  // fn() once no worker request is queued or running (at once if none is)
+  function whenIdle(fn) { if (busy === 0) fn(); else idleWaiters.push(fn); }
+
+  // The widget's commands (play, pause, step, reset, setInput: buttons, keys
+  // and postMessage alike) apply in the order they came: each runs once the
+  // worker requests queued by the ones before it are done, so a play sent
+  // right after a reset sees the new model. pause runs at once and, like
+  // reset, cancels the plays and steps still waiting; a play already waiting
+  // is not queued twice; at most MAX_STEPS steps wait (10,000 step messages
+  // do not become 10,000 worker requests). run(command, input) applies one.
+  // Returns submit(command, input) -> {ok: true} or {ok: false, reason}.
+  var MAX_STEPS = 8;
+  function commandQueue(run) {
+    var waiting = [], armed = false;
+    function count(name) { return waiting.filter(function (c) { return c.command === name; }).length; }
+    function pump() {
+      while (waiting.length) {
+        if (busy > 0) {
+          if (!armed) { armed = true; whenIdle(function () { armed = false; pump(); }); }
+          return;
+        }
+        var c = waiting.shift();
+        run(c.command, c.input);
+      }
+    }
+    return function submit(command, input) {
+      if (command === 'pause' || command === 'reset') {
+        waiting = waiting.filter(function (c) { return c.command !== 'play' && c.command !== 'step'; });
+      }
+      if (command === 'pause') { run('pause'); return { ok: true }; }
+      if (command === 'step' && count('step') >= MAX_STEPS) {
+        return { ok: false, reason: 'too many steps waiting (at most ' + MAX_STEPS + '); wait for their step events' };
+      }
+      if (command === 'play' && count('play') > 0) return { ok: true };
+      waiting.push({ command: command, input: input });
+      pump();
+      return { ok: true };
     };
   }
 
@@ -79,5 +127,6 @@ var RnnWidgetKit = (function () {
     });
   }
 
-  return { node: node, serialQueue: serialQueue, playLoop: playLoop, startWorker: startWorker };
+  return { node: node, serialQueue: serialQueue, whenIdle: whenIdle, commandQueue: commandQueue, MAX_STEPS: MAX_STEPS,
+    playLoop: playLoop, startWorker: startWorker };
 })();
