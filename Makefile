@@ -187,7 +187,7 @@ $(BUILD)/fuzz/bin64/%: tests/fuzz/%.c $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$
 	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer -Isrc $< $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(SRC)) -o $@ -lm
 FUZZ_SECONDS ?= 20
 fuzz:
-	bash tests/fuzz/run.sh $(FUZZ_SECONDS)
+	+bash tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # The same fuzz targets on wasm32 under ASan+UBSan, with a replay main instead
 # of libFuzzer (tests/fuzz/replay.c): every input of the seed corpora, of the
@@ -198,7 +198,7 @@ $(W32)/fuzz/%.js: tests/fuzz/%.c tests/fuzz/replay.c $(call w32_objs,$(SRC),obj)
 	@mkdir -p $(dir $@)
 	$(EMCC) $(W32_CFLAGS) $(W32_LDFLAGS) -msimd128 -sNODERAWFS=1 $< tests/fuzz/replay.c $(call w32_objs,$(SRC),obj) -o $@
 fuzz-replay-wasm32:
-	bash tests/fuzz/replay.sh
+	+bash tests/fuzz/replay.sh
 
 native: $(BUILD)/rnn-native
 $(BUILD)/rnn-native: scripts/native_bench.c $(SRC) $(HDR)
