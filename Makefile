@@ -8,8 +8,9 @@
 #   make check-generated   the COMMITTED generated files equal a fresh rebuild of this tree's
 #                          sources (built under build/check/, compared with git HEAD)
 #   make test-c            native C tests under AddressSanitizer + UBSan
-#   make test-c32          the same tests built 32-bit (gcc -m32): `long` as narrow as on wasm32
-#   make fuzz              libFuzzer targets (clang-14), FUZZ_SECONDS each, 64- and 32-bit
+#   make test-c-wasm32     the same tests on wasm32 (emcc, ASan+UBSan, run in Node): `long` is 32 bits
+#   make fuzz              libFuzzer targets (clang-14, 64-bit), FUZZ_SECONDS each
+#   make fuzz-replay-wasm32  the fuzz corpora and kept crash inputs replayed through wasm32 ASan+UBSan builds
 #   make native            the native bench/CLI binary (gcc -O3 -march=native)
 CC      ?= gcc
 EMCC    ?= emcc
@@ -33,7 +34,7 @@ EMFLAGS  = -O3 $(WARN) -sSINGLE_FILE=1 -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -s
 # Constant text, so the build stays byte-identical from any checkout path.
 WASM_HEADER = scripts/wasm-header.js
 
-.PHONY: all generated wasm test-c test-c32 fuzz native clean check-generated
+.PHONY: all generated wasm test-c test-c-wasm32 fuzz fuzz-replay-wasm32 native clean check-generated
 all: generated
 
 WASM_DIR ?= wasm
@@ -100,70 +101,104 @@ check-generated:
 	@node scripts/check-generated.mjs
 
 # Native tests link the engine's objects through its headers (no #include of .c).
+# The engine is compiled once per sanitizer build into objects (float, and
+# double for the gradient checks) that every test links, not once per test.
 TESTS_C  = $(filter-out tests/c/test_gradcheck.c tests/c/test_seq2seq.c tests/c/test_seqnet_gradcheck.c,$(wildcard tests/c/test_*.c))
-$(BUILD)/san/%: tests/c/%.c $(SRC) $(HDR)
+san_objs = $(patsubst src/%.c,$(BUILD)/san/$(2)/%.o,$(1))
+$(BUILD)/san/obj/%.o: src/%.c $(HDR) Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN) -Isrc $(SRC) $< -o $@ -lm
+	$(CC) $(WARN) $(SAN) -Isrc -c $< -o $@
+$(BUILD)/san/obj-double/%.o: src/%.c $(HDR) Makefile
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc -c $< -o $@
+$(BUILD)/san/%: tests/c/%.c $(call san_objs,$(SRC),obj) tests/c/check.h tests/c/engine_fixtures.h $(HDR)
+	$(CC) $(WARN) $(SAN) -Isrc $< $(call san_objs,$(SRC),obj) -o $@ -lm
 
 # The gradient check runs the kernels and nn/ in double precision.
 NN_SRC   = $(wildcard src/kernels/*.c src/nn/*.c)
-$(BUILD)/san/test_gradcheck: tests/c/test_gradcheck.c $(NN_SRC) $(HDR)
-	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $(NN_SRC) src/status.c src/format.c $< -o $@ -lm
+GRAD_SRC = $(NN_SRC) src/status.c src/format.c
+$(BUILD)/san/test_gradcheck: tests/c/test_gradcheck.c $(call san_objs,$(GRAD_SRC),obj-double) tests/c/check.h $(HDR)
+	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $< $(call san_objs,$(GRAD_SRC),obj-double) -o $@ -lm
 
 # The encoder-decoder's gradient check, in double precision as well.
-S2S_SRC  = $(NN_SRC) src/status.c src/format.c src/data/l2e.c src/data/curriculum.c src/models/seq2seq.c
-$(BUILD)/san/test_seq2seq: tests/c/test_seq2seq.c $(S2S_SRC) $(HDR)
-	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $(S2S_SRC) $< -o $@ -lm
+S2S_SRC  = $(GRAD_SRC) src/data/l2e.c src/data/curriculum.c src/models/seq2seq.c
+$(BUILD)/san/test_seq2seq: tests/c/test_seq2seq.c $(call san_objs,$(S2S_SRC),obj-double) tests/c/check.h $(HDR)
+	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $< $(call san_objs,$(S2S_SRC),obj-double) -o $@ -lm
 
 # The general sequence model's gradient check, in double precision as well.
-SEQ_SRC  = $(NN_SRC) src/status.c src/format.c $(wildcard src/models/seqnet*.c)
-$(BUILD)/san/test_seqnet_gradcheck: tests/c/test_seqnet_gradcheck.c $(SEQ_SRC) $(HDR)
-	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $(SEQ_SRC) $< -o $@ -lm
+SEQ_SRC  = $(GRAD_SRC) $(wildcard src/models/seqnet*.c)
+$(BUILD)/san/test_seqnet_gradcheck: tests/c/test_seqnet_gradcheck.c $(call san_objs,$(SEQ_SRC),obj-double) tests/c/check.h $(HDR)
+	$(CC) $(WARN) $(SAN) -DRNN_DOUBLE -Isrc $< $(call san_objs,$(SEQ_SRC),obj-double) -o $@ -lm
 
-$(BUILD)/san/l2e_dump: tests/c/l2e_dump.c $(SRC) $(HDR)
-	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN) -Isrc $(SRC) $< -o $@ -lm
+$(BUILD)/san/l2e_dump: tests/c/l2e_dump.c $(call san_objs,$(SRC),obj) $(HDR)
+	$(CC) $(WARN) $(SAN) -Isrc $< $(call san_objs,$(SRC),obj) -o $@ -lm
 
 test-c: $(patsubst tests/c/%.c,$(BUILD)/san/%,$(TESTS_C)) $(BUILD)/san/test_gradcheck $(if $(wildcard tests/c/test_seq2seq.c),$(BUILD)/san/test_seq2seq) $(BUILD)/san/test_seqnet_gradcheck
 	@set -e; for t in $^; do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
 
-# The same tests as a 32-bit build: `long` and size_t are 32 bits as on wasm32,
-# so overflow that the 64-bit build hides shows up under UBSan/ASan here.
-# (Needs gcc-multilib; scripts/setup.sh installs it.)
-SAN32    = -m32 -msse2 -mfpmath=sse $(SAN)   # SSE, not x87: IEEE single/double rounding as on wasm
-$(BUILD)/san32/%: tests/c/%.c $(SRC) $(HDR)
+# The same tests on the shipped target, wasm32 (`long` and size_t are 32 bits):
+# built with Emscripten under ASan and UBSan together and run in Node, so
+# overflow that the 64-bit build hides shows up here, on any host (no i386
+# execution needed). The engine is compiled once into objects (float, and
+# double for the gradient checks) that every test links; SIMD128 on (except in
+# the double build, which has no SIMD path), as in the shipped SIMD module, so
+# its kernels run under the sanitizers too. Not
+# SINGLE_FILE: a .wasm beside the glue, read synchronously by the node-only
+# glue (Node's fetch cannot load a file path), names frames "test_x.wasm+0x..".
+# EXIT_RUNTIME: main's return value is the process's exit code (and ASan's
+# leak check runs at exit); a sanitizer report exits non-zero. The wasm32 runs
+# are several times slower than native, so the two tests that take a count from
+# the environment (tests/c/wasm-env.js passes RNN_* in) run fewer random cases
+# here (number parsing 20,000 per format instead of 1,000,000; formatting
+# 40,000 instead of 400,000); their edge cases all run.
+W32       = $(BUILD)/wasm32-san
+W32_CFLAGS = $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Isrc
+W32_LDFLAGS = -fsanitize=address,undefined -sENVIRONMENT=node -sWASM_ASYNC_COMPILATION=0 \
+            -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 --pre-js tests/c/wasm-env.js -lm
+w32_objs  = $(patsubst src/%.c,$(W32)/$(2)/%.o,$(1))
+$(W32)/obj/%.o: src/%.c $(HDR) Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN32) -Isrc $(SRC) $< -o $@ -lm
-$(BUILD)/san32/test_gradcheck: tests/c/test_gradcheck.c $(NN_SRC) $(HDR)
+	$(EMCC) $(W32_CFLAGS) -msimd128 -c $< -o $@
+$(W32)/obj-double/%.o: src/%.c $(HDR) Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(NN_SRC) src/status.c src/format.c $< -o $@ -lm
-$(BUILD)/san32/test_seq2seq: tests/c/test_seq2seq.c $(S2S_SRC) $(HDR)
-	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(S2S_SRC) $< -o $@ -lm
+	$(EMCC) $(W32_CFLAGS) -DRNN_DOUBLE -c $< -o $@
+W32_DEPS  = tests/c/check.h tests/c/wasm-env.js $(HDR)
+$(W32)/%.js: tests/c/%.c $(call w32_objs,$(SRC),obj) tests/c/engine_fixtures.h $(W32_DEPS)
+	$(EMCC) $(W32_CFLAGS) $(W32_LDFLAGS) -msimd128 $< $(call w32_objs,$(SRC),obj) -o $@
+$(W32)/test_gradcheck.js: tests/c/test_gradcheck.c $(call w32_objs,$(GRAD_SRC),obj-double) $(W32_DEPS)
+	$(EMCC) $(W32_CFLAGS) $(W32_LDFLAGS) -DRNN_DOUBLE $< $(call w32_objs,$(GRAD_SRC),obj-double) -o $@
+$(W32)/test_seq2seq.js: tests/c/test_seq2seq.c $(call w32_objs,$(S2S_SRC),obj-double) $(W32_DEPS)
+	$(EMCC) $(W32_CFLAGS) $(W32_LDFLAGS) -DRNN_DOUBLE $< $(call w32_objs,$(S2S_SRC),obj-double) -o $@
+$(W32)/test_seqnet_gradcheck.js: tests/c/test_seqnet_gradcheck.c $(call w32_objs,$(SEQ_SRC),obj-double) $(W32_DEPS)
+	$(EMCC) $(W32_CFLAGS) $(W32_LDFLAGS) -DRNN_DOUBLE $< $(call w32_objs,$(SEQ_SRC),obj-double) -o $@
+W32_TESTS = $(patsubst tests/c/%.c,$(W32)/%.js,$(TESTS_C)) $(W32)/test_gradcheck.js \
+            $(if $(wildcard tests/c/test_seq2seq.c),$(W32)/test_seq2seq.js) $(W32)/test_seqnet_gradcheck.js
+test-c-wasm32: $(W32_TESTS)
+	@set -e; for t in $^; do echo "== $$t"; RNN_NUMBER_N=20000 RNN_FORMAT_N=40000 node $$t; done
 
-$(BUILD)/san32/test_seqnet_gradcheck: tests/c/test_seqnet_gradcheck.c $(SEQ_SRC) $(HDR)
-	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(SAN32) -DRNN_DOUBLE -Isrc $(SEQ_SRC) $< -o $@ -lm
-
-test-c32: $(patsubst tests/c/%.c,$(BUILD)/san32/%,$(TESTS_C)) $(BUILD)/san32/test_gradcheck $(if $(wildcard tests/c/test_seq2seq.c),$(BUILD)/san32/test_seq2seq) $(BUILD)/san32/test_seqnet_gradcheck
-	@set -e; for t in $^; do echo "== $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
-
-# libFuzzer targets (tests/fuzz/run.sh builds, seeds and runs them, bounded).
+# libFuzzer targets, 64-bit (tests/fuzz/run.sh builds, seeds and runs them, bounded).
 FUZZ_CC   ?= clang-14
-FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-$(BUILD)/fuzz/bin64/%: tests/fuzz/%.c $(SRC) $(HDR)
+FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+$(BUILD)/fuzz/obj/%.o: src/%.c $(HDR) Makefile
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -Isrc $(SRC) $< -o $@ -lm
-$(BUILD)/fuzz/bin32/%: tests/fuzz/%.c $(SRC) $(HDR)
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -Isrc -c $< -o $@
+$(BUILD)/fuzz/bin64/%: tests/fuzz/%.c $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(SRC)) $(HDR)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(WARN) -m32 -msse2 -mfpmath=sse $(FUZZ_FLAGS) -Isrc $(SRC) $< -o $@ -lm
+	$(FUZZ_CC) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer -Isrc $< $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(SRC)) -o $@ -lm
 FUZZ_SECONDS ?= 20
-FUZZ32_SECONDS ?= 10
 fuzz:
-	bash tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ32_SECONDS)
+	+bash tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The same fuzz targets on wasm32 under ASan+UBSan, with a replay main instead
+# of libFuzzer (tests/fuzz/replay.c): every input of the seed corpora, of the
+# corpora the 64-bit runs grew, of tests/fuzz/regressions/ and every crash input
+# kept under build/fuzz/artifacts/ goes through LLVMFuzzerTestOneInput once.
+# NODERAWFS: the replay reads the host's files.
+$(W32)/fuzz/%.js: tests/fuzz/%.c tests/fuzz/replay.c $(call w32_objs,$(SRC),obj) $(W32_DEPS)
+	@mkdir -p $(dir $@)
+	$(EMCC) $(W32_CFLAGS) $(W32_LDFLAGS) -msimd128 -sNODERAWFS=1 $< tests/fuzz/replay.c $(call w32_objs,$(SRC),obj) -o $@
+fuzz-replay-wasm32:
+	+bash tests/fuzz/replay.sh
 
 native: $(BUILD)/rnn-native
 $(BUILD)/rnn-native: scripts/native_bench.c $(SRC) $(HDR)

@@ -8,7 +8,10 @@
 //      step (Train pressed as soon as it is enabled), from file:// and http;
 //   3. the longest main-thread task while training (PerformanceObserver
 //      'longtask', which reports tasks over 50 ms, plus the largest delay of a
-//      zero-delay timer as a finer measure).
+//      zero-delay timer as a finer measure);
+//   4. the page's own chars/s (the "Speed" shown) with 1 and 2 cores from
+//      file:// on the bench size, in interleaved pairs, and the median ratio
+//      (the speed-up that tests/browser/cores.test.mjs does not assert).
 //   node scripts/bench-web.mjs [--reps 7] [--steps 20] [--seconds 8] [--json]
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -68,6 +71,35 @@ function monitor() {
   });
 }
 
+// The chars/s the page shows, read every 500 ms for `ms` after a warm-up.
+async function pageSpeed(browser, url, ms) {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  try {
+    await p.goto(url);
+    await p.waitForFunction(() => !document.getElementById('btn-train').disabled, null, { timeout: 60000 });
+    await p.click('#btn-train');
+    await p.waitForFunction(() => Number(document.getElementById('step-value').textContent.replace(/[^\d]/g, '')) > 5,
+      null, { timeout: 60000 });
+    await p.waitForTimeout(1500);
+    const xs = [];
+    for (let t = 0; t < ms; t += 500) {
+      await p.waitForTimeout(500);
+      xs.push(Number(await p.locator('#speed-value').getAttribute('data-value')));
+    }
+    return median(xs);
+  } finally { await ctx.close(); }
+}
+
+// 1 vs 2 cores in interleaved pairs (the machine's load drifts); the ratio within each pair, then the median.
+async function coresRatio(browser, fileUrl) {
+  const hash = '#lang=en&corpus=sentences&hidden=256&batch=32&seq=64&lr=auto';
+  const speed = { 1: [], 2: [] };
+  for (const cores of [1, 2, 2, 1, 1, 2]) speed[cores].push(await pageSpeed(browser, `${fileUrl}${hash}&cores=${cores}`, SECONDS * 500));
+  return { oneCore: speed[1].map(Math.round), twoCores: speed[2].map(Math.round),
+    ratio: +median(speed[2].map((x, i) => x / speed[1][i])).toFixed(3) };
+}
+
 async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -121,6 +153,8 @@ async function main() {
         await ctx.close();
       }
     }
+    // 4. the page on 1 and 2 cores
+    out.cores = await coresRatio(browser, fileUrl);
   } finally {
     await browser.close();
     server.close();
@@ -134,6 +168,8 @@ async function main() {
       `${r.trainedSeconds} s of training: ${r.longTasksOver50ms} long tasks (longest ${r.longestTaskMs} ms), ` +
       `max timer delay ${r.maxTimerLagMs} ms; step ${r.steps}, loss ${r.loss} bits/char`);
   }
+  const c = out.cores;
+  console.log(`page chars/s (file://, H=256 B=32 T=64 per core): 1 core ${c.oneCore}, 2 cores ${c.twoCores}, median ratio x${c.ratio}`);
 }
 
 main().catch((e) => { console.error('bench-web: ' + (e && e.stack || e)); process.exit(1); });

@@ -2,10 +2,11 @@
 # setup.sh - installs what the project needs on Debian 12 and builds it.
 # Idempotent: installs only what is missing; safe to run again.
 #   Debian packages: emscripten (WASM toolchain), chromium, firefox-esr and
-#   webkit2gtk-driver + xvfb + xauth (browser tests),
-#   gcc/make/python3 (native tests), gcc-multilib + clang-14 (32-bit and fuzz
-#   builds of the C tests), python3-torch (PyTorch parity test and
-#   bench peer); npm packages from package-lock.json.
+#   webkit2gtk-driver + xvfb + xauth (browser tests), gcc/make/python3 (native
+#   tests), clang-14 + libclang-rt-14-dev (the 64-bit libFuzzer targets; the
+#   32-bit checks are emscripten's wasm32 sanitizer builds, run in Node),
+#   python3-torch (PyTorch parity test and bench peer); npm packages from
+#   package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,12 +27,7 @@ command -v node >/dev/null 2>&1 || need_pkgs+=(nodejs npm)
 /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || need_pkgs+=(python3-torch)
 # OpenBLAS for Debian's torch/numpy: with only the reference libblas3 the bench's peers are ~25x slow
 [ -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ] || [ "$(dpkg --print-architecture)" != amd64 ] || need_pkgs+=(libopenblas0-pthread)
-# the 32-bit sanitizer build of the C tests (`long` as narrow as on wasm32) and the
-# libFuzzer targets, 64- and 32-bit (clang's i386 fuzzer runtime links 32-bit libstdc++)
-if [ "$(dpkg --print-architecture)" = amd64 ]; then
-  [ -e /usr/lib32/libasan.so.8 ] || need_pkgs+=(gcc-multilib)
-  [ -e /usr/lib/gcc/x86_64-linux-gnu/12/32/libstdc++.so ] || need_pkgs+=(lib32stdc++-12-dev)
-fi
+# the 64-bit libFuzzer targets (the 32-bit checks need nothing more than emscripten)
 command -v clang-14 >/dev/null 2>&1 || need_pkgs+=(clang-14)
 compgen -G '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a' >/dev/null || need_pkgs+=(libclang-rt-14-dev)
 if [ ${#need_pkgs[@]} -gt 0 ]; then

@@ -82,19 +82,37 @@ test('the Content-Security-Policy forbids inline script and eval, from disk and 
       // (code run by page.evaluate itself is exempt from CSP, so the probes are
       // strings the page would have to compile: a timer string, an inline
       // <script>, an inline event handler)
+      // No fixed sleep before the negative checks: each probe is awaited until the
+      // moment it would have run — the CSP violation report of all three
+      // (securitypolicyviolation events) and the image's own error event (a
+      // listener added from here runs after the inline handler would have).
       const r = await page.evaluate(async () => {
+        const reports = [];
+        let reported;
+        const allReported = new Promise((res) => { reported = res; });
+        document.addEventListener('securitypolicyviolation', (e) => {
+          if (!/^script-src/.test(e.violatedDirective)) return; // (the data: image may be refused too)
+          reports.push(e.violatedDirective);
+          if (reports.length === 3) reported();
+        });
         setTimeout('window.__timer = 1', 0);
         const s = document.createElement('script');
         s.textContent = 'window.__inline = 1';
         document.body.appendChild(s);
         const img = document.createElement('img');
         img.setAttribute('onerror', 'window.__handler = 1');
+        const errored = new Promise((res) => img.addEventListener('error', res));
         img.src = 'data:,x';
         document.body.appendChild(img);
-        await new Promise((res) => setTimeout(res, 300));
+        // (the 20 s bound only turns a missing report into a failure instead of a hang)
+        await Promise.race([Promise.all([allReported, errored]), new Promise((res) => setTimeout(res, 20000))]);
+        await new Promise((res) => setTimeout(res, 0)); // a timer queued after the string timer would have run
         img.remove();
-        return { timer: window.__timer === 1, inline: window.__inline === 1, handler: window.__handler === 1 };
+        return { timer: window.__timer === 1, inline: window.__inline === 1, handler: window.__handler === 1,
+          reports: reports.join(' ') };
       });
+      assert.equal(r.reports.split(' ').length, 3, `one CSP script-src violation report per probe: ${r.reports}`);
+      delete r.reports;
       assert.deepEqual(r, { timer: false, inline: false, handler: false });
       // the only console errors are the refusals just provoked
       assert.ok(problems.length >= 2, problems.join('\n'));
@@ -103,16 +121,12 @@ test('the Content-Security-Policy forbids inline script and eval, from disk and 
   }
 });
 
-test('Tiny Shakespeare (1.1 MB) from a file: preview only, counts, and training stays smooth', async (t) => {
+test('Tiny Shakespeare (1.1 MB) from a file: preview only, counts, and it trains', async (t) => {
   const file = join(ROOT, '..', 'shared', 'data', 'tinyshakespeare.txt');
   if (!existsSync(file)) { t.skip('../shared/data/tinyshakespeare.txt not present'); return; }
   const { context, page, problems } = await openPage(browser, FILE_URL, { hash: hashFor({ hidden: 64, seq: 32, batch: 16 }) });
   try {
     await waitReady(page);
-    await page.evaluate(() => {
-      window.__lt = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push(e.duration); }).observe({ type: 'longtask' });
-    });
     await page.locator('#corpus-file').setInputFiles(file);
     assert.match(await waitMessage(page, /Loaded/), /Loaded “tinyshakespeare\.txt”: 1,115,394 characters/);
     assert.equal(await page.locator('#corpus-text').evaluate((el) => el.readOnly), true);
@@ -122,13 +136,11 @@ test('Tiny Shakespeare (1.1 MB) from a file: preview only, counts, and training 
     await page.waitForFunction(() => /1,115,394 characters.*training 1,003,855, validation 111,539/.test(document.getElementById('corpus-stats').textContent));
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await waitStepAbove(page, 5);
-    await page.evaluate(() => { window.__lt = []; });
-    await page.waitForTimeout(3000);
-    const lt = await page.evaluate(() => window.__lt);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    // (a benchmark measures this properly; here only a gross regression fails:
-    // a big textarea once cost 80 ms on every progress update)
-    assert.ok(lt.length <= 5, `long main-thread tasks while training: ${lt.map(Math.round)}`);
+    // What once made training janky (80 ms per progress update) was the whole text
+    // in the textarea; it holds the 5,000-character preview. (How smooth training
+    // is, is measured by scripts/bench-web.mjs, not asserted: no timing here.)
+    assert.equal((await page.locator('#corpus-text').inputValue()).length, 5000);
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });

@@ -262,7 +262,7 @@ test('postMessage from a sibling frame or a popup is ignored: nothing runs, no r
   } finally { await context.close(); }
 });
 
-test('postMessage: huge, deep, oddly typed and prototype-polluting payloads are refused quickly; the widget still works', async () => {
+test('postMessage: huge, deep, oddly typed and prototype-polluting payloads are each refused; the widget still works', async () => {
   const { context, page, problems } = await openEmbed(`${EMBED}?w=alphabet&lang=en`);
   try {
     await page.evaluate(() => {
@@ -296,7 +296,7 @@ test('postMessage: huge, deep, oddly typed and prototype-polluting payloads are 
     });
     await page.waitForFunction((n) => window.__events.filter((e) => e.event === 'rejected').length >= n, rejected, { timeout: 20000 });
     const ms = Date.now() - t0;
-    assert.ok(ms < 10000, `answered in ${ms} ms`);
+    console.log(`# answered in ${ms} ms`); // printed, not asserted: no timing assertions
     await page.waitForTimeout(300);
     const events = await page.evaluate(() => window.__events.filter((e) => e.event !== 'ready').map((e) => ({ event: e.event, reason: e.reason })));
     assert.equal(events.filter((e) => e.event === 'rejected').length, rejected, JSON.stringify(events).slice(0, 500));

@@ -61,7 +61,7 @@ for (const id of IDS) {
       try {
         await waitReady(page);
         const startMs = Date.now() - t0;
-        assert.ok(startMs < 3000, `ready after ${startMs} ms`);
+        console.log(`# ${id}: ready after ${startMs} ms`); // printed, not asserted: no timing assertions
         const title = await page.locator('#widget h1').textContent();
         assert.ok(title.length > 5, title);
         const fit = await page.evaluate(() => {

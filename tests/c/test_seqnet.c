@@ -33,7 +33,7 @@ static void test_sum_rnn(void) {
     }
     seqnet_batch b = {.B = 1, .T = 4, .x = x};
     float h[4], y[4];
-    double loss;
+    double loss = 0.0; // (clang: unset if set_batch fails; then the isnan check fails too)
     CHECK(seqnet_set_batch(m, &b) == RNN_OK && seqnet_forward(m, &loss) == RNN_OK, "forward: %s", rnn_last_error());
     CHECK(isnan(loss), "a batch without targets has no loss (got %g)", loss);
     seqnet_read_hidden(m, h); seqnet_read_output(m, y);

@@ -4,7 +4,7 @@
 // off the machine. (Chromium runs the fuller set: tests/browser/widgets.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { launch, openPage, fileUrl, externalRequests, ROOT } from './firefox.mjs';
@@ -16,7 +16,16 @@ let ff;
 before(async () => { ff = await launch(); });
 after(async () => { await ff?.close(); });
 
-test('the registry lists the widgets', () => { assert.ok(IDS.length >= 6, IDS.join(', ')); });
+// The exact list (a widget dropped from the registry would silently drop its
+// test below), and every widget folder under web/widgets/ is in it.
+const EXPECTED = ['alphabet', 'sentiment', 'ball', 'memory', 'sum-rnn', 'compare-rnn', 'neurons', 'bptt',
+  'teacher-forcing', 'architectures', 'translation'];
+test('the registry lists the 11 widgets, one per folder of web/widgets/', () => {
+  assert.deepEqual([...IDS], EXPECTED);
+  const dir = join(ROOT, 'web', 'widgets');
+  const folders = readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory()).sort();
+  assert.deepEqual(folders, [...EXPECTED].sort());
+});
 
 for (const id of IDS) {
   test(`Firefox: ${id} embedded at 960×540 from file:// starts, steps, fits, logs nothing`, async () => {

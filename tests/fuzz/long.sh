@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# long.sh RUNS MAXSECS TARGET [BITS] - one long libFuzzer run (not CI): the
+# long.sh RUNS MAXSECS TARGET - one long libFuzzer run (not CI): the 64-bit
 # target fuzzes until RUNS executions or MAXSECS seconds, at nice 19, keeping
-# its corpus in build/fuzz/corpus<BITS>/ (BITS 64 or 32, default 64). Run
-# `make fuzz` (or tests/fuzz/run.sh 1 1) first: it builds the binaries and the
-# seeds. One fuzzer process at a time: the machine is shared. Prints one line:
-# target, bits, executions, seconds, result; the log is build/fuzz/long-*.log.
+# its corpus in build/fuzz/corpus64/ (tests/fuzz/replay.sh then replays it on
+# wasm32). Run `make fuzz` (or tests/fuzz/run.sh 1) first: it builds the
+# binaries and the seeds. One fuzzer process at a time: the machine is shared.
+# Prints one line: target, executions, seconds, result; the log is
+# build/fuzz/long-*.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-runs="$1"; secs="$2"; t="$3"; w="${4:-64}"
+runs="$1"; secs="$2"; t="$3"; w=64
 corpus="build/fuzz/corpus$w/$t"; art="build/fuzz/artifacts/$t-$w/"; log="build/fuzz/long-$t-$w.log"
 mkdir -p "$corpus" "$art"
 start=$(date +%s)

@@ -7,7 +7,8 @@ const require = createRequire(import.meta.url);
 export const { loadEngine, RnnEngine } = require('../../js/node-engine.js');
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHAKESPEARE = path.resolve(ROOT, '..', 'shared', 'data', 'tinyshakespeare.txt');
-export const KINDS = ['simd', 'scalar'];
+// Both modules; RNN_TEST_KINDS=simd (scripts/test.sh --quick) narrows the loops to one.
+export const KINDS = process.env.RNN_TEST_KINDS ? process.env.RNN_TEST_KINDS.split(',') : ['simd', 'scalar'];
 
 // deterministic uniform floats in [-1, 1)
 export function rand(n, seed) {

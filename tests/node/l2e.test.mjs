@@ -15,7 +15,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const { loadEngine } = require(path.join(ROOT, 'js', 'node-engine.js'));
 const { formatBaseline } = require(path.join(ROOT, 'js', 'l2e-baseline.js'));
 const CLI = path.join(ROOT, 'scripts', 'rnn.mjs');
-const KINDS = ['simd', 'scalar'];
+import { KINDS } from './helpers.mjs'; // both modules; RNN_TEST_KINDS=simd narrows it (test.sh --quick)
 const VOCAB = ' #()*+-.:;<=>@0123456789abcdefghijlnoprstx';
 
 function rnn(...args) {

@@ -221,8 +221,8 @@
     tb.textContent = '';
     tb.classList.toggle('dense', inp.T > 3);
     var hr = node('tr', null, node('thead', null, tb));
-    node('th', null, hr);
-    node('th', 'math', hr);
+    node('td', null, hr);          // the empty corner cells are not headers
+    node('td', 'math', hr);
     for (var t = 1; t <= inp.T; t++) {
       var th = node('th', t === shown ? 'now' : null, hr, ctx.t('colStep', { t: t }));
       th.scope = 'col';

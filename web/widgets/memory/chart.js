@@ -26,13 +26,13 @@
     }
   }
 
-  // el: the chart's <ol>; sc: {gaps, ngram, window, rnn}; order: n; selected: the gap shown;
+  // el: the chart's <div role=img>; sc: {gaps, ngram, window, rnn}; order: n; selected: the gap shown;
   // fmt: {percent}; chance: 1/K.
   function draw(el, sc, order, selected, chance, fmt) {
     el.textContent = '';
     if (!sc) return;
     sc.gaps.forEach(function (g, i) {
-      var li = node('li', 'memory-col' + (g < order ? ' inside' : '') + (g === selected ? ' selected' : ''), el);
+      var li = node('div', 'memory-col' + (g < order ? ' inside' : '') + (g === selected ? ' selected' : ''), el);
       li.setAttribute('data-gap', String(g));
       var bars = node('span', 'memory-bars', li);
       bar(bars, 'ngram', sc.ngram[i], fmt);

@@ -167,7 +167,7 @@
     ui.guessWin = node('p', 'memory-guess window', ui.guesses);
     ui.guessRnn = node('p', 'memory-guess rnn', ui.guesses);
     var chartBox = node('div', 'memory-chart-box', w);
-    ui.chart = node('ol', 'memory-chart', chartBox);
+    ui.chart = node('div', 'memory-chart', chartBox); // a div: role img on a list would orphan its items
     ui.chart.setAttribute('role', 'img');
     ui.axis = node('p', 'memory-axis', chartBox);
     var legend = node('p', 'memory-legend', w);

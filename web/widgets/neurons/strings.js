@@ -15,7 +15,7 @@ RnnWidgetRegistry.provide('neurons', 'strings', {
     feature_space: 'after a space',
     rankLabel: 'Most correlated:',
     rankItem: '{unit}: r = {r}',
-    rankItemLabel: 'unit {unit}, correlation {r}',
+    rankItemLabel: 'unit {unit}: r = {r} (correlation)', // contains the visible text (rankItem)
     noRank: 'No ranking: {reason}',
     unitLabel: 'Unit',
     unitOf: 'of {H}',
@@ -57,7 +57,7 @@ RnnWidgetRegistry.provide('neurons', 'strings', {
     feature_space: 'depois de um espaço',
     rankLabel: 'Mais correlacionados:',
     rankItem: '{unit}: r = {r}',
-    rankItemLabel: 'neurônio {unit}, correlação {r}',
+    rankItemLabel: 'neurônio {unit}: r = {r} (correlação)',
     noRank: 'Sem ordenação: {reason}',
     unitLabel: 'Neurônio',
     unitOf: 'de {H}',
