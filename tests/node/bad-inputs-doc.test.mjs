@@ -14,7 +14,7 @@ const FILE = /^(test_\w+\.c|fuzz_\w+\.c|[\w-]+\.test\.mjs)$/;
 
 // where a test file lives, by its name
 function locate(name) {
-  const dirs = ['tests/node', 'tests/browser', 'tests/firefox', 'tests/c', 'tests/fuzz'];
+  const dirs = ['tests/node', 'tests/browser', 'tests/firefox', 'tests/webkit', 'tests/c', 'tests/fuzz'];
   for (const d of dirs) { const p = path.join(ROOT, d, name); if (fs.existsSync(p)) return p; }
   return null;
 }
