@@ -22,8 +22,7 @@ import { EMBED, openWidget, waitEvents } from './widget-helpers.mjs';
 
 const REGISTRY = runInNewContext(readFileSync(join(ROOT, 'web', 'widgets', 'registry.js'), 'utf8') + '\nRnnWidgetRegistry;', {});
 const MIN_BODY_PX = 18;
-export const PENDING = new Set(['bptt',
-  'architectures']);
+export const PENDING = new Set([]);
 
 let browser;
 before(async () => { browser = await launch(); });
