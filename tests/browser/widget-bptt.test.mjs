@@ -155,7 +155,7 @@ const numberGap = (page) => page.evaluate(() => {
   return Math.round(gap * 10) / 10;
 });
 
-test('bptt on a slide: at the default T = 14, in both views and languages, every label of the graph is >= 18 px, the numbers apart', async () => {
+test('bptt on a slide: at the default T = 14, in both views and languages, every label of the graph is >= 18 px (also after a gradient check), the numbers apart', async () => {
   for (const [hash, lang] of [['', 'pt'], ['#view=norms', 'en'], ['#steps=11', 'en']]) {
     const { context, page, lines: problems } = await open(hash, lang);
     try {
@@ -166,6 +166,15 @@ test('bptt on a slide: at the default T = 14, in both views and languages, every
       assert.ok(l.px >= 18, `numbers at ${l.px.toFixed(1)} px`);
       // neighbours on one line are apart (a word space at least), not touching: "×10⁻⁴×10⁻⁴" reads as one
       assert.ok(await numberGap(page) >= 6, `${hash} ${lang}: numbers ${await numberGap(page)} px apart`);
+      if (!hash) {
+        // the gradient check's result takes no room from the graph (it once wrapped the bar to a third line)
+        const width = () => page.evaluate(() => document.querySelector('.bptt-graph').getBoundingClientRect().width);
+        const w0 = await width();
+        await page.locator('.bptt-check').click();
+        await page.waitForFunction(() => document.querySelector('.bptt-checkout').hasAttribute('data-u'), null, { timeout: 20000 });
+        assert.equal(await width(), w0);
+        assert.deepEqual((await graphText(page)).filter((t) => t.px < 18), [], 'after the check');
+      }
       assert.deepEqual(problems, []);
     } finally { await context.close(); }
   }

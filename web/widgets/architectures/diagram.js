@@ -11,9 +11,9 @@
   var SVGNS = 'http://www.w3.org/2000/svg';
   // Sizes in user units; the picture is scaled to its box, which at 960×540
   // is about 1 px per unit, so 20-unit words stay >= 18 px on a slide.
-  var LEFT = 56, H = 266, PART_W = 264;   // PART_W: room for the decoder's name and weights
+  var LEFT = 46, H = 266, PART_W = 264;   // PART_W: room for the decoder's name and weights
   var ROW = { loss: 14, y: 50, c: 96, h: 140, x: 194, part: 228 };
-  var R = 21, BOX_H = 34, MIN_COL = 62, WORD = 20, PAD = 16;   // a column: as wide as its longest word (WORD units) + PAD, at least MIN_COL
+  var R = 21, BOX_H = 34, MIN_COL = 58, WORD = 20, PAD = 16;   // a column: as wide as its longest word (WORD units) + PAD, at least MIN_COL
 
   function svg(tag, attrs, parent) {
     var e = document.createElementNS(SVGNS, tag);
@@ -85,9 +85,9 @@
     g.setAttribute('viewBox', '0 0 ' + W + ' ' + (ed ? H : seg ? segY + 50 : ROW.x + BOX_H / 2 + 8));
     svg('path', { d: 'M0,0 L6,3 L0,6 z', fill: 'currentColor' }, svg('marker', { id: 'arch-arrow', viewBox: '0 0 6 6', refX: 6, refY: 3,
       markerWidth: 10, markerHeight: 10, markerUnits: 'userSpaceOnUse', orient: 'auto' }, svg('defs', {}, g)));
-    text(g, 22, ROW.y, 'ŷ', 'arch-rowlabel', 24);
-    text(g, 22, ROW.h, ed ? 'h/s' : 'h', 'arch-rowlabel', ed ? 20 : 24);
-    text(g, 22, seg ? segY : ROW.x, 'x', 'arch-rowlabel', 24);
+    text(g, 20, ROW.y, 'ŷ', 'arch-rowlabel', 24);
+    text(g, 20, ROW.h, ed ? 'h/s' : 'h', 'arch-rowlabel', ed ? 20 : 24);
+    text(g, 20, seg ? segY : ROW.x, 'x', 'arch-rowlabel', 24);
     var cx = function (i) { return left[i] + widths[i] / 2; };
     cols.forEach(function (c, i) {
       var x = cx(i), dec = c.part === 'dec', k = dec ? i - nEnc + 1 : i + 1, boxW = widths[i] - 6;

@@ -60,7 +60,7 @@
   function draw(svg, ctx, o) {
     while (svg.lastChild && svg.lastChild.tagName !== 'defs') svg.removeChild(svg.lastChild);
     var T = o.T, col = (WIDTH - LABEL - MARGIN) / T, stagger = T > STAGGER_OVER;
-    var height = Y.v + (stagger ? ROW_B + 2 * LINE : 2 * LINE) + 4;
+    var height = Y.v + (stagger ? ROW_B : 0) + LINE + 16;   // the last power's glyphs end about 12 below its centre
     svg.setAttribute('viewBox', '0 0 ' + WIDTH + ' ' + height);
     var r = Math.min(16, col / 2 - 4), bw = Math.min(64, col - 6), bh = 28;
     var g = el('g', {}, svg);
