@@ -119,3 +119,27 @@ test('in Portuguese: codificador and decodificador named apart, pt-BR axes, the 
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
+
+test('on a slide (960×540, Portuguese): the five buttons on one line at 18 px; every label of the diagram and the chart >= 18 px, long words included', async () => {
+  const { context, page, lines: problems } = await open('#arch=one-to-one', 'pt');
+  try {
+    const picks = await page.locator('.arch-picks button').evaluateAll((bs) => bs.map((b) => ({
+      top: Math.round(b.getBoundingClientRect().top), px: parseFloat(getComputedStyle(b).fontSize) })));
+    assert.equal(picks.length, 5);
+    assert.equal(new Set(picks.map((p) => p.top)).size, 1, `one line: ${JSON.stringify(picks)}`);
+    assert.ok(picks.every((p) => p.px >= 18), JSON.stringify(picks));
+    for (const arch of Object.keys(STEPS)) {
+      await post(page, { command: 'setInput', input: { arch } });
+      if (arch !== 'one-to-one') {
+        await page.waitForFunction((a) => window.__events.some((e) => e.event === 'step' && e.arch === a && e.step === 0), arch, { timeout: 15000 });
+      }
+      // rendered size: the font size times the SVG's scale (viewBox to screen)
+      const small = await page.evaluate(() => [...document.querySelectorAll('.arch-diagram text, .arch-curve text')]
+        .map((t) => ({ text: t.firstChild.nodeValue, px: Math.round(parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a * 10) / 10 }))
+        .filter((t) => t.px < 18));
+      assert.deepEqual(small, [], arch);
+      assert.deepEqual((await diagram(page)).overlaps, [], arch);
+    }
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});

@@ -132,3 +132,50 @@ test('bptt in Portuguese: the equations one per line, no implementation words, n
     assert.deepEqual(problems, []);
   } finally { await context.close(); }
 });
+
+// Every text of the graph (row names, node names, the weight's letters, the
+// numbers) as rendered at 960×540: {text, px}, px = font size × the SVG's scale.
+const graphText = (page) => page.evaluate(() => [...document.querySelectorAll('.bptt-graph text')].map((t) => ({
+  text: t.textContent, px: Math.round(parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a * 10) / 10,
+})));
+
+// The smallest horizontal gap (px) between two numbers on the same line under the graph.
+const numberGap = (page) => page.evaluate(() => {
+  const rows = new Map();
+  for (const e of document.querySelectorAll('.bptt-graph .bptt-num')) {
+    const r = e.getBoundingClientRect(), key = Math.round(r.top);
+    if (!rows.has(key)) rows.set(key, []);
+    rows.get(key).push(r);
+  }
+  let gap = Infinity;
+  for (const row of rows.values()) {
+    row.sort((a, b) => a.left - b.left);
+    for (let i = 1; i < row.length; i++) gap = Math.min(gap, row[i].left - row[i - 1].right);
+  }
+  return Math.round(gap * 10) / 10;
+});
+
+test('bptt on a slide: at the default T = 14, in both views and languages, every label of the graph is >= 18 px (also after a gradient check), the numbers apart', async () => {
+  for (const [hash, lang] of [['', 'pt'], ['#view=norms', 'en'], ['#steps=11', 'en']]) {
+    const { context, page, lines: problems } = await open(hash, lang);
+    try {
+      const small = (await graphText(page)).filter((t) => t.px < 18);
+      assert.deepEqual(small, [], `${hash} ${lang}`);
+      const l = await layout(page);
+      assert.deepEqual([l.overlaps, l.cut], [[], []], `${hash} ${lang}`);
+      assert.ok(l.px >= 18, `numbers at ${l.px.toFixed(1)} px`);
+      // neighbours on one line are apart (a word space at least), not touching: "×10⁻⁴×10⁻⁴" reads as one
+      assert.ok(await numberGap(page) >= 6, `${hash} ${lang}: numbers ${await numberGap(page)} px apart`);
+      if (!hash) {
+        // the gradient check's result takes no room from the graph (it once wrapped the bar to a third line)
+        const width = () => page.evaluate(() => document.querySelector('.bptt-graph').getBoundingClientRect().width);
+        const w0 = await width();
+        await page.locator('.bptt-check').click();
+        await page.waitForFunction(() => document.querySelector('.bptt-checkout').hasAttribute('data-u'), null, { timeout: 20000 });
+        assert.equal(await width(), w0);
+        assert.deepEqual((await graphText(page)).filter((t) => t.px < 18), [], 'after the check');
+      }
+      assert.deepEqual(problems, []);
+    } finally { await context.close(); }
+  }
+});

@@ -22,8 +22,7 @@ import { EMBED, openWidget, waitEvents } from './widget-helpers.mjs';
 
 const REGISTRY = runInNewContext(readFileSync(join(ROOT, 'web', 'widgets', 'registry.js'), 'utf8') + '\nRnnWidgetRegistry;', {});
 const MIN_BODY_PX = 18;
-export const PENDING = new Set(['bptt',
-  'architectures']);
+export const PENDING = new Set([]);
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -76,6 +75,7 @@ function problems(minPx) {
 // Every widget with its defaults, and the variants that change the layout most.
 const CASES = REGISTRY.ids().map((id) => [id, '']).concat([
   ['ball', '#scene=car'], ['memory', '#gap=32'], ['sum-rnn', '#x=2;-0.5;1;1;3;-2'],
+  ['bptt', '#view=norms'], ['bptt', '#steps=20'], ['architectures', '#arch=many-to-many'], ['architectures', '#arch=encoder-decoder'],
 ]);
 
 for (const [id, hash] of CASES) {

@@ -9,9 +9,11 @@
 'use strict';
 (function () {
   var SVGNS = 'http://www.w3.org/2000/svg';
-  var COL = 84, LEFT = 56, H = 272, PART_W = 250;   // COL: set by draw (84 for the encoder-decoder); PART_W: room for the decoder's name and weights
-  var ROW = { loss: 14, y: 50, c: 96, h: 140, x: 194, part: 232 };
-  var R = 21, BOX_H = 34, COL_WIDE = 96;   // COL_WIDE: the architectures without an encoder-decoder split
+  // Sizes in user units; the picture is scaled to its box, which at 960×540
+  // is about 1 px per unit, so 20-unit words stay >= 18 px on a slide.
+  var LEFT = 46, H = 266, PART_W = 264;   // PART_W: room for the decoder's name and weights
+  var ROW = { loss: 14, y: 50, c: 96, h: 140, x: 194, part: 228 };
+  var R = 21, BOX_H = 34, MIN_COL = 58, WORD = 20, PAD = 16;   // a column: as wide as its longest word (WORD units) + PAD, at least MIN_COL
 
   function svg(tag, attrs, parent) {
     var e = document.createElementNS(SVGNS, tag);
@@ -25,9 +27,15 @@
     t.textContent = s;
     return t;
   }
+  // The width of word w at the words' size: measured when the picture is on
+  // screen, else about 0.62 em per letter (bold).
+  function wordWidth(g, w) {
+    var t = text(g, 0, 0, w, 'arch-word', WORD), len = 0;
+    try { len = t.getComputedTextLength(); } catch (e) { len = 0; }
+    g.removeChild(t);
+    return len > 0 ? len : 0.62 * WORD * String(w).length;
+  }
   function sub(k) { return String(k).split('').map(function (d) { return '₀₁₂₃₄₅₆₇₈₉'[+d]; }).join(''); }
-  // a font size at which the word fits in its box (about 0.6 em per letter, bold)
-  function fit(w, boxW) { return Math.min(21, Math.floor((boxW - 8) / (0.62 * Math.max(1, String(w).length)))); }
   function arrow(g, x1, y1, x2, y2, cls) {
     return svg('line', { x1: x1, y1: y1, x2: x2, y2: y2, class: 'arch-arrow' + (cls ? ' ' + cls : ''), 'marker-end': 'url(#arch-arrow)' }, g);
   }
@@ -62,49 +70,56 @@
     g.textContent = '';
     var cols = columns(arch, ex), n = Math.max(1, cols.length);
     var ed = arch === 'encoder-decoder';
-    COL = ed ? 84 : COL_WIDE;
-    var BOX_W = COL - 6;
+    // each column as wide as its words; left[i]: its left edge, left[n]: the right end
+    var widths = cols.map(function (c) {
+      var w = MIN_COL;
+      [c.x, c.y].forEach(function (s) { if (s !== null && s !== undefined && !s.seg) w = Math.max(w, wordWidth(g, s) + PAD); });
+      return Math.ceil(w);
+    });
+    if (!widths.length) widths = [MIN_COL];
+    var left = [LEFT];
+    widths.forEach(function (w, i) { left.push(left[i] + w); });
     var nEnc = cols.filter(function (c) { return c.part === 'enc'; }).length;
-    var W = Math.max(LEFT + n * COL + 8, ed ? LEFT + nEnc * COL + PART_W : 0);
+    var W = Math.max(left[n] + 8, ed ? left[nEnc] + PART_W : 0);
     var seg = arch === 'one-to-one', segY = ROW.x + 26;   // the seven segments are taller than a word box
     g.setAttribute('viewBox', '0 0 ' + W + ' ' + (ed ? H : seg ? segY + 50 : ROW.x + BOX_H / 2 + 8));
     svg('path', { d: 'M0,0 L6,3 L0,6 z', fill: 'currentColor' }, svg('marker', { id: 'arch-arrow', viewBox: '0 0 6 6', refX: 6, refY: 3,
       markerWidth: 10, markerHeight: 10, markerUnits: 'userSpaceOnUse', orient: 'auto' }, svg('defs', {}, g)));
-    text(g, 22, ROW.y, 'ŷ', 'arch-rowlabel', 24);
-    text(g, 22, ROW.h, ed ? 'h/s' : 'h', 'arch-rowlabel', ed ? 19 : 24);
-    text(g, 22, seg ? segY : ROW.x, 'x', 'arch-rowlabel', 24);
-    var cx = function (i) { return LEFT + i * COL + COL / 2; };
+    text(g, 20, ROW.y, 'ŷ', 'arch-rowlabel', 24);
+    text(g, 20, ROW.h, ed ? 'h/s' : 'h', 'arch-rowlabel', ed ? 20 : 24);
+    text(g, 20, seg ? segY : ROW.x, 'x', 'arch-rowlabel', 24);
+    var cx = function (i) { return left[i] + widths[i] / 2; };
     cols.forEach(function (c, i) {
-      var x = cx(i), dec = c.part === 'dec', k = dec ? i - nEnc + 1 : i + 1;
+      var x = cx(i), dec = c.part === 'dec', k = dec ? i - nEnc + 1 : i + 1, boxW = widths[i] - 6;
       svg('circle', { cx: x, cy: ROW.h, r: R, class: 'arch-h' + (c.part === 'enc' ? ' enc' : dec ? ' dec' : '') }, g);
-      text(g, x, ROW.h, (dec ? 's' : 'h') + sub(k), 'arch-hlabel', 19);
+      text(g, x, ROW.h, (dec ? 's' : 'h') + sub(k), 'arch-hlabel', 20);
       // the recurrence within one network (the decoder starts from c, not from h_n directly)
-      if (i > 0 && !(dec && i === nEnc)) arrow(g, x - COL + R, ROW.h, x - R - 2, ROW.h, dec ? 'dec' : '');
+      if (i > 0 && !(dec && i === nEnc)) arrow(g, cx(i - 1) + R, ROW.h, x - R - 2, ROW.h, dec ? 'dec' : '');
       if (c.x !== null && c.x !== undefined) {
         arrow(g, x, c.x.seg ? segY - 46 : ROW.x - BOX_H / 2, x, ROW.h + R + 2);
         if (c.x.seg) drawSeg(g, x, segY, c.x.seg);
         else {
-          svg('rect', { x: x - BOX_W / 2, y: ROW.x - BOX_H / 2, width: BOX_W, height: BOX_H, rx: 6, class: 'arch-box' }, g);
-          text(g, x, ROW.x, c.x, 'arch-word in', fit(c.x, BOX_W));
+          svg('rect', { x: x - boxW / 2, y: ROW.x - BOX_H / 2, width: boxW, height: BOX_H, rx: 6, class: 'arch-box' }, g);
+          text(g, x, ROW.x, c.x, 'arch-word in', WORD);
         }
       }
       if (c.y !== null && c.y !== undefined) {
         arrow(g, x, ROW.h - R, x, ROW.y + BOX_H / 2 + 2, dec ? 'dec' : '');
         var right = c.y === c.target;
-        svg('rect', { x: x - BOX_W / 2, y: ROW.y - BOX_H / 2, width: BOX_W, height: BOX_H, rx: 6, class: 'arch-box out ' + (right ? 'right' : 'wrong') }, g);
-        var t = text(g, x, ROW.y, c.y, 'arch-word out', fit(c.y, BOX_W));
+        svg('rect', { x: x - boxW / 2, y: ROW.y - BOX_H / 2, width: boxW, height: BOX_H, rx: 6, class: 'arch-box out ' + (right ? 'right' : 'wrong') }, g);
+        var t = text(g, x, ROW.y, c.y, 'arch-word out', WORD);
         svg('title', {}, t).textContent = ctx.t('target', { t: c.target === undefined || c.target === null ? '—' : c.target });
       }
-      if (c.loss) text(g, x, ROW.loss, 'L' + sub(i + 1), 'arch-loss', 19);
+      if (c.loss) text(g, x, ROW.loss, 'L' + sub(i + 1), 'arch-loss', 20);
     });
-    if (ed && nEnc > 0 && n > nEnc) drawContext(g, ctx, ex, cx, nEnc, n);
+    if (ed && nEnc > 0 && n > nEnc) drawContext(g, ctx, ex, cx, left[nEnc], nEnc, n);
   }
 
   // c = the encoder's last state: it starts the decoder (s₀ = c) and, with
-  // context 'every', is part of the input of every decoder step.
-  function drawContext(g, ctx, ex, cx, nEnc, n) {
-    var bx = LEFT + nEnc * COL, last = cx(nEnc - 1), first = cx(nEnc);
-    svg('line', { x1: bx, y1: ROW.loss, x2: bx, y2: ROW.part + 22, class: 'arch-split' }, g);
+  // context 'every', is part of the input of every decoder step. bx: the split.
+  function drawContext(g, ctx, ex, cx, bx, nEnc, n) {
+    var last = cx(nEnc - 1), first = cx(nEnc);
+    svg('line', { x1: bx, y1: ROW.loss, x2: bx, y2: ROW.part + 25, class: 'arch-split' }, g);
     arrow(g, last + R * 0.7, ROW.h - R * 0.7, bx - 15, ROW.c + 10, 'ctx');
     svg('circle', { cx: bx, cy: ROW.c, r: 17, class: 'arch-cnode' }, g);
     text(g, bx, ROW.c, ctx.t('summaryC'), 'arch-ctx', 21);
@@ -120,7 +135,7 @@
   }
   function part(g, x, name, weights, cls, anchor) {
     text(g, x, ROW.part, name, 'arch-part ' + cls, 20, anchor);
-    text(g, x, ROW.part + 22, weights, 'arch-partw ' + cls, 18, anchor);
+    text(g, x, ROW.part + 25, weights, 'arch-partw ' + cls, 20, anchor);
   }
 
   // A seven-segment digit: each segment as dark as its (noisy) input value.
@@ -135,7 +150,7 @@
 
   // Accuracy against training steps (0..the task's budget), with the goal and
   // labelled axes (0 %, 50 %, 100 %; 0 and the budget, in the page's language).
-  var PX = { l: 58, r: 250, t: 8, b: 70 };
+  var PX = { l: 56, r: 230, t: 8, b: 62 };   // in the chart's viewBox (240 × 108, about 1 px per unit)
   function curve(g, ctx, st) {
     g.textContent = '';
     var X = function (step) { return PX.l + (PX.r - PX.l) * (st.total ? step / st.total : 0); };
@@ -143,11 +158,11 @@
     svg('rect', { x: PX.l, y: PX.t, width: PX.r - PX.l, height: PX.b - PX.t, class: 'arch-plot' }, g);
     [0, 0.5, 1].forEach(function (a) {
       svg('line', { x1: PX.l - 4, y1: Y(a), x2: PX.l, y2: Y(a), class: 'arch-tick' }, g);
-      text(g, PX.l - 7, Y(a), ctx.percent(a), 'arch-axis', 17, 'end');
+      text(g, PX.l - 7, Y(a), ctx.percent(a), 'arch-axis', 18, 'end');
     });
-    text(g, PX.l, PX.b + 13, ctx.number(0, 0), 'arch-axis', 17, 'start');
-    text(g, PX.r, PX.b + 13, ctx.number(st.total, 0), 'arch-axis', 17, 'end');
-    text(g, (PX.l + PX.r) / 2, PX.b + 33, ctx.t('axisSteps'), 'arch-axis', 17);
+    text(g, PX.l, PX.b + 13, ctx.number(0, 0), 'arch-axis', 18, 'start');
+    text(g, PX.r, PX.b + 13, ctx.number(st.total, 0), 'arch-axis', 18, 'end');
+    text(g, (PX.l + PX.r) / 2, PX.b + 33, ctx.t('axisSteps'), 'arch-axis', 18);
     if (st.target) svg('line', { x1: PX.l, y1: Y(st.target), x2: PX.r, y2: Y(st.target), class: 'arch-goalline' }, g);
     var pts = st.history.filter(function (h) { return isFinite(h.acc); }).map(function (h) { return X(h.step).toFixed(1) + ',' + Y(h.acc).toFixed(1); });
     if (pts.length) svg('polyline', { points: pts.join(' '), class: 'arch-line' }, g);

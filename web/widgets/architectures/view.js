@@ -150,7 +150,7 @@
     ui.goal = node('span', 'arch-goal', accLine);
     ui.next = node('button', 'arch-next', accLine);
     ui.next.type = 'button';
-    ui.curve = svg('svg', { class: 'arch-curve', viewBox: '0 0 260 112', role: 'img', preserveAspectRatio: 'xMidYMid meet' }, row);
+    ui.curve = svg('svg', { class: 'arch-curve', viewBox: '0 0 240 108', role: 'img', preserveAspectRatio: 'xMidYMid meet' }, row);
     return ui;
   }
 

@@ -4,7 +4,7 @@
 // one number the engine gave (a per-step gradient term, or ||∂L/∂h_t||).
 // The chosen weight's edges are drawn thick and each carries its letter: one
 // use per step, one term per use ("the sum over paths"). The viewBox is 1000
-// units wide whatever T is, so the type keeps its size; at T > 15 the
+// units wide whatever T is, so the type keeps its size; at T > 10 the
 // numbers alternate between two rows so that each has two columns of room.
 // Also the compact number format (2 significant digits, ×10ⁿ, real minus).
 /* global RnnWidgetRegistry */
@@ -13,7 +13,7 @@
   var SVGNS = 'http://www.w3.org/2000/svg';
   var WIDTH = 1000, LABEL = 100, MARGIN = 24;   // MARGIN: room on the right for the last number
   var Y = { L: 13, y: 43, h: 92, x: 141, v: 180 };
-  var LINE = 21, STAGGER_OVER = 15, ROW_B = 2 * LINE + 5;   // ROW_B: the second row of numbers (staggered)
+  var LINE = 21, STAGGER_OVER = 10, ROW_B = 2 * LINE + 5;   // ROW_B: the second row of numbers (staggered)
   var SUP = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
   var SUB = '₀₁₂₃₄₅₆₇₈₉';
 
@@ -60,7 +60,7 @@
   function draw(svg, ctx, o) {
     while (svg.lastChild && svg.lastChild.tagName !== 'defs') svg.removeChild(svg.lastChild);
     var T = o.T, col = (WIDTH - LABEL - MARGIN) / T, stagger = T > STAGGER_OVER;
-    var height = Y.v + (stagger ? ROW_B + 2 * LINE : 2 * LINE) + 4;
+    var height = Y.v + (stagger ? ROW_B : 0) + LINE + 16;   // the last power's glyphs end about 12 below its centre
     svg.setAttribute('viewBox', '0 0 ' + WIDTH + ' ' + height);
     var r = Math.min(16, col / 2 - 4), bw = Math.min(64, col - 6), bh = 28;
     var g = el('g', {}, svg);
@@ -70,12 +70,12 @@
     el('text', { x: LABEL - 8, y: Y.v + (stagger ? ROW_B : LINE / 2), class: 'bptt-valname', 'text-anchor': 'end' }, g, o.valueLabel);
     // h_0 (zeros) feeds the first W
     var h0x = LABEL - 22;
-    el('circle', { cx: h0x, cy: Y.h, r: Math.min(r, 14), class: 'bptt-node h0' }, g);
+    el('circle', { cx: h0x, cy: Y.h, r: r, class: 'bptt-node h0' }, g);
     el('text', { x: h0x, y: Y.h, class: 'bptt-nodename small' }, g, 'h' + sub(0));
     for (var t = 0; t < T; t++) {
       var cx = LABEL + col * (t + 0.5), k = sub(t + 1), scored = !o.lossLast || t === T - 1;
-      var prev = t === 0 ? h0x + Math.min(r, 14) : cx - col + r;
-      edge(g, prev, Y.h, cx - r - 1, Y.h, 'W', o.weight, (prev + cx - r) / 2, Y.h - 20);
+      var prev = t === 0 ? h0x + r : cx - col + r;
+      edge(g, prev, Y.h, cx - r - 1, Y.h, 'W', o.weight, (prev + cx - r) / 2, Y.h - 22);
       edge(g, cx, Y.x - bh / 2, cx, Y.h + r + 1, 'U', o.weight, cx + Math.min(12, col / 4), (Y.x - bh / 2 + Y.h + r) / 2);
       edge(g, cx, Y.h - r, cx, Y.y + bh / 2 + 1, 'V', o.weight, cx + Math.min(12, col / 4), (Y.y + bh / 2 + Y.h - r) / 2);
       el('line', { x1: cx, y1: Y.y - bh / 2, x2: cx, y2: Y.L + 10, class: 'bptt-edge loss' + (scored ? '' : ' off') }, g);

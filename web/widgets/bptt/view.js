@@ -3,7 +3,8 @@
 // echo. Two views of the same network (graph.js draws the graph):
 //   paths  pick U, W or V: its edges in the graph (one per use of the shared
 //          weight), element [1,1] of its per-step term ∂L/∂W_t under each
-//          step, their sum and the engine's ∂L/∂W[1,1]; a gradient check.
+//          step, their sum and the engine's ∂L/∂W[1,1]; a gradient check
+//          (button in the bar, result under the sums).
 //   norms  ||∂L/∂h_t|| under each h_t (and as its colour), a heatmap of it
 //          over training, the two presets (vanishing, exploding), g, the
 //          spectral radius of W (slider), clipping with the norm before and after.
@@ -142,7 +143,8 @@
     }
 
     function drawCheck() {
-      if (!check) { ui.checkOut.textContent = ctx.t('checkHint'); ui.checkOut.removeAttribute('data-u'); return; }
+      ui.checkOut.hidden = !check;   // the result only: the button says what it does
+      if (!check) { ui.checkOut.textContent = ''; ui.checkOut.removeAttribute('data-u'); return; }
       ui.checkOut.textContent = ctx.t('checkResult', { u: num(check.U), w: num(check.W), v: num(check.V) });
       ui.checkOut.setAttribute('data-u', String(check.U));
       ui.checkOut.setAttribute('data-w', String(check.W));
@@ -261,9 +263,8 @@
     ui.gButtons = g.buttons;
     var loss = group(bar, ui, 'lossLabel', ['last', 'every']);
     ui.lossButtons = loss.buttons;
-    var chk = node('div', 'bptt-checkrow', bar);
+    var chk = node('div', 'bptt-checkrow', bar);   // the button in the bar, its result under the sums (the bar stays two lines)
     ui.checkButton = button(chk, 'bptt-check');
-    ui.checkOut = node('p', 'bptt-checkout', chk);
     ui.graph = graph.build(w);
     var below = node('div', 'bptt-below', w);
     // paths: the equations | the sum, the shared-weight sentence, the check
@@ -277,6 +278,7 @@
     ui.sumLine = node('p', 'bptt-sum', sums);
     ui.totalLine = node('p', 'bptt-sum', sums);
     ui.shared = node('p', 'bptt-shared', sums);
+    ui.checkOut = node('p', 'bptt-checkout', sums);
     // norms: the ends, the trend and the heatmap | radius, clipping
     var ends = node('div', 'bptt-endsbox', below);
     ui.ends = node('p', 'bptt-ends', ends);
