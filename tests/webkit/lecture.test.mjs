@@ -206,6 +206,11 @@ test('WebKit: the print view renders one page per slide, each widget loaded and 
   await wk.waitFor((n) => document.querySelectorAll('.pdf-page').length === n, [n], { timeout: 30000, what: `${n} pages` });
   await wk.waitFor(() => RnnLecture.frames().every((f) => f.state === 'ready'), [], { timeout: 240000, what: 'every widget ready' });
   assert.equal(await wk.exec(() => document.querySelectorAll('iframe.widget-frame[src]').length), 11);
+  // one slide on each page, every page the deck's print size (1331×748, deck.js), less
+  // the 1 px reveal.js takes off each page's height (its pdfPageHeightOffset: −1)
+  const pages = await wk.exec(() => [...document.querySelectorAll('.pdf-page')].map((p) => ({
+    slides: p.querySelectorAll(':scope > section').length, w: p.offsetWidth, h: p.offsetHeight })));
+  assert.deepEqual(pages.filter((p) => p.slides !== 1 || p.w !== 1331 || p.h !== 747), []);
   assert.deepEqual(await wk.problems(), []);
   assert.equal(await wk.bootFailure(), '');
 });
