@@ -16,7 +16,7 @@ var RnnL2EState = (function () {
   var narrow = function (p, max) { return { max: Math.min(p.max, max) }; };
   // Browser defaults (the engine's race preset): programs of length 2, nesting
   // 1, 3,000 steps per strategy, about a class minute (docs/l2e.md has what
-  // this race shows, and the longer preset, LONGER, where combined pulls ahead).
+  // this race shows, and the longer preset, LONGER, where the curricula separate).
   var SCHEMA = {
     lang:     { type: 'enum', values: ['en', 'pt'], def: null },
     task:     HS.fromEngine(P.task, RACE.task),
@@ -31,7 +31,7 @@ var RnnL2EState = (function () {
     scramble: HS.fromEngine(P.scramble, RACE.scramble),
   };
   // The longer preset (docs/l2e.md): 3-digit addition, 10,000 steps, where the
-  // curricula's order shows (combined first, naive below baseline).
+  // curricula separate (naive below baseline; combined vs baseline depends on the seed).
   var LONGER = { task: 'addition', length: 3, nesting: 1, steps: 10000 };
   var H = HS.make(SCHEMA);
   var KEYS = H.KEYS, defaults = H.defaults, serialize = H.serialize;
