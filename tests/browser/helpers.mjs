@@ -91,11 +91,14 @@ export async function waitStepAbove(page, n, timeout = 20000) {
   }, n, { timeout });
 }
 
-// Clicks "Step" once and waits for its progress report.
+// Clicks "Step" once and waits for its progress report. The 60 s bound is a
+// hang guard, not a speed check: a step queued behind the page's start-up
+// requests (setup, sample, the n-gram count) on a loaded 2-core machine once
+// took over 20 s in a full run.
 export async function stepOnce(page) {
   const before = await stepCount(page);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await waitStepAbove(page, before);
+  await waitStepAbove(page, before, 60000);
   await page.waitForFunction(() => !document.getElementById('btn-step').disabled);
 }
 
