@@ -38,7 +38,7 @@
     var player = RnnWidgetKit.playLoop({ tick: stepOnce, delay: delay, running: running });
     var inp = inputs(s), steps = null, shown = 0, random = null, presses = 0, failure = null, bad = false, learned = null;
     var num = function (x) { return RnnNumberList.one(x, ctx.lang()); };
-    var fmt = function (x, d) { return ctx.number(x, d).replace(/-/g, '\u2212'); };
+    var fmt = function (x, d) { return ctx.number(x, d); };   // RnnLocale writes the real minus sign
 
     function fail(e) { player.halt(); failure = e && e.message ? e.message : String(e); render(); ctx.changed(); }
 
@@ -252,7 +252,7 @@
         td.className = st.first ? 'yes' : 'no';
         td.setAttribute('data-value', st.first ? '1' : '0');
       } else {
-        td.textContent = key === 'rowY' ? ctx.number(value, 3) : key === 'rowH' && trained ? ctx.number(value, 2).replace(/-/g, '\u2212') : num(value);
+        td.textContent = key === 'rowY' ? ctx.number(value, 3) : key === 'rowH' && trained ? ctx.number(value, 2) : num(value);
         td.setAttribute('data-value', String(value));
       }
       return td;

@@ -27,7 +27,7 @@
   function button(parent) { var b = node('button', null, parent); b.type = 'button'; return b; }
   function chars(t) { return Array.from(t); }
   // A displayed number with a real minus sign (a format, not a computation).
-  function fmt(ctx, x, d) { return ctx.number(x, d).replace(/-/g, '\u2212'); }
+  function fmt(ctx, x, d) { return ctx.number(x, d); }   // RnnLocale writes the real minus sign
   function shown(ch) { return ch === '\n' ? '↵' : ch === ' ' ? '␣' : ch; }
 
   function mount(root, ctx) {
